@@ -1,0 +1,56 @@
+package dev.zerocopy.spi;
+
+import dev.zerocopy.TransferClosedException;
+import dev.zerocopy.TransferInterruptedException;
+import java.io.IOException;
+import java.nio.channels.Channel;
+
+/**
+ * Watches the two channels of a transfer between system calls, as NIO's interruptible channels do in
+ * theirs: an interrupt of the transferring thread closes both channels and raises
+ * {@link java.nio.channels.ClosedByInterruptException}; a channel closed by another thread raises
+ * {@link java.nio.channels.AsynchronousCloseException}. Both exceptions carry the bytes transferred.
+ */
+public final class ChannelGuard {
+
+    private final Channel source;
+    private final Channel target;
+
+    /**
+     * Creates a guard.
+     *
+     * @param source the channel read from
+     * @param target the channel written to
+     */
+    public ChannelGuard(Channel source, Channel target) {
+        this.source = source;
+        this.target = target;
+    }
+
+    /**
+     * Throws if the thread was interrupted or a channel was closed.
+     *
+     * @param transferred the bytes transferred so far, for the exception
+     * @throws TransferInterruptedException if the current thread is interrupted; both channels are closed
+     *         and the interrupt status stays set
+     * @throws TransferClosedException if either channel is closed
+     */
+    public void check(long transferred) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            closeQuietly(source);
+            closeQuietly(target);
+            throw new TransferInterruptedException(transferred);
+        }
+        if (!source.isOpen() || !target.isOpen()) {
+            throw new TransferClosedException(transferred);
+        }
+    }
+
+    private static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the interrupt is what the caller needs to hear about
+        }
+    }
+}

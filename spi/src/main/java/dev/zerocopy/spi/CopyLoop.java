@@ -1,0 +1,123 @@
+package dev.zerocopy.spi;
+
+import dev.zerocopy.TransferFailedException;
+import java.io.IOException;
+
+/**
+ * The one copy loop every provider uses. It calls a provider's {@link TransferStep} until the count is
+ * reached, the source ends, or the target cannot take more without blocking, and it applies these rules,
+ * in this order, to what each step reports:
+ * <ol>
+ *   <li>bytes moved (more than zero) advance the position and the total, whatever error came with them;</li>
+ *   <li>once the whole count has moved, the transfer has succeeded, whatever error came with the last
+ *       bytes (macOS reports EAGAIN after a full chunk);</li>
+ *   <li>no error and no bytes: the source ended (it may have shrunk); the loop stops and never spins;</li>
+ *   <li>EINTR: the step is repeated at the advanced position;</li>
+ *   <li>EAGAIN: in non-blocking mode the loop returns the total so far (possibly zero), as NIO's
+ *       non-blocking channels do; in blocking mode it waits for readiness and repeats;</li>
+ *   <li>an error that {@linkplain Errno#meansNotHandled() means "not handled"} with nothing moved yet:
+ *       {@link #NOT_HANDLED}, nothing was modified and the caller tries its next mechanism;</li>
+ *   <li>any other error (or a "not handled" error after progress): a {@link TransferFailedException}
+ *       naming the call, the error and the bytes transferred.</li>
+ * </ol>
+ * Between steps, and during waits every {@link #WAIT_TICK_MILLIS} ms, the {@link ChannelGuard} observes
+ * interrupts and asynchronous closes. Waits are bounded ticks; a step itself must not sleep in the
+ * kernel for longer than about one tick.
+ */
+public final class CopyLoop {
+
+    /** Returned when the step does not support this pair of descriptors and nothing was transferred. */
+    public static final long NOT_HANDLED = -2;
+
+    /**
+     * The longest single wait for readiness: interrupts and closes are observed at least this often. Short
+     * enough that a closing thread sees the transfer end well within a second, long enough that an idle
+     * wait costs nothing measurable.
+     */
+    public static final int WAIT_TICK_MILLIS = 50;
+
+    private final String syscall;
+    private final TransferStep step;
+    private final long maxChunk;
+
+    /**
+     * Creates a loop around one kind of step.
+     *
+     * @param syscall  the system call's name, for exceptions and events
+     * @param step     the step
+     * @param maxChunk the most bytes to ask one step for, positive
+     */
+    public CopyLoop(String syscall, TransferStep step, long maxChunk) {
+        if (maxChunk <= 0) {
+            throw new IllegalArgumentException("maxChunk " + maxChunk);
+        }
+        this.syscall = syscall;
+        this.step = step;
+        this.maxChunk = maxChunk;
+    }
+
+    /**
+     * Returns the system call's name.
+     *
+     * @return the name
+     */
+    public String syscall() {
+        return syscall;
+    }
+
+    /**
+     * Runs the loop.
+     *
+     * @param position    the first file offset (ignored by steps without one)
+     * @param count       the most bytes to transfer, at least 1
+     * @param nonBlocking whether the caller's channel is in non-blocking mode: EAGAIN returns the total
+     * @param readiness   the wait to use on EAGAIN in blocking mode
+     * @param guard       what observes interrupts and closes
+     * @return the bytes transferred, or {@link #NOT_HANDLED}
+     * @throws IOException as described in the class documentation
+     */
+    public long run(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard)
+            throws IOException {
+        StepResult result = new StepResult();
+        long written = 0;
+        while (written < count) {
+            guard.check(written);
+            step.run(position + written, Math.min(count - written, maxChunk), result.moved(0));
+            long moved = result.bytes();
+            written += moved;                                         // rule 1
+            if (written >= count) {
+                break;                                                // rule 2
+            }
+            switch (result.errno()) {
+                case NONE:
+                    if (moved == 0) {
+                        return written;                               // rule 3
+                    }
+                    break;
+                case EINTR:
+                    break;                                            // rule 4
+                case EAGAIN:
+                    if (nonBlocking) {
+                        return written;                               // rule 5
+                    }
+                    if (moved == 0) {
+                        awaitReady(readiness, guard, written);
+                    }
+                    break;
+                default:
+                    if (written == 0 && result.errno().meansNotHandled()) {
+                        return NOT_HANDLED;                           // rule 6
+                    }
+                    throw new TransferFailedException(syscall, result.errnoName(),   // rule 7
+                            result.errno().description(), written);
+            }
+        }
+        return written;
+    }
+
+    private static void awaitReady(Readiness readiness, ChannelGuard guard, long written) throws IOException {
+        while (!readiness.await(WAIT_TICK_MILLIS)) {
+            guard.check(written);
+        }
+    }
+}
