@@ -1,0 +1,80 @@
+package dev.zerocopy.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The fd access modes in fresh JVMs started without {@code --add-opens}. */
+@Timeout(60)
+class FdAccessForkedTest {
+
+    /** Prints the mode and whether a file channel's fd was read. */
+    public static final class Probe {
+        public static void main(String[] args) throws IOException {
+            try (FileChannel fc = FileChannel.open(Path.of(System.getProperty("java.home"), "release"))) {
+                System.out.println(FdAccess.mode() + " " + (FdAccess.fd(fc) > 2));
+            }
+        }
+    }
+
+    private record Result(String out, String err) {
+    }
+
+    private static Result run(String... jvmArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmArgs));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), err);
+        return new Result(out, err);
+    }
+
+    @Test
+    void withoutOpensUsesUnsafeSilentlyOnJdk17() throws Exception {
+        Result result = run();
+        assertEquals("UNSAFE true", result.out());
+        if (Runtime.version().feature() < 24) {
+            assertEquals("", result.err(), "JDK 17-23 print nothing");
+        } else {
+            assertTrue(result.err().isEmpty() || result.err().contains("sun.misc.Unsafe"), result.err());
+        }
+    }
+
+    @Test
+    void unsafeWarningIsSuppressibleOnNewerJdks() throws Exception {
+        if (Runtime.version().feature() >= 23) {
+            Result result = run("--sun-misc-unsafe-memory-access=allow");
+            assertEquals("UNSAFE true", result.out());
+            assertEquals("", result.err());
+        }
+    }
+
+    @Test
+    void withOpensUsesVarHandles() throws Exception {
+        Result result = run("--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens",
+                "java.base/java.io=ALL-UNNAMED");
+        assertEquals("OPENED true", result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void forbiddingUnsafeWithoutOpensMeansNone() throws Exception {
+        Result result = run("-Ddev.zerocopy.fdaccess=opened");
+        assertEquals("NONE false", result.out());
+        assertEquals("", result.err());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.zerocopy.spi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
+
+/**
+ * A connected pair of TCP socket channels on 127.0.0.1 and a background peer thread, for tests. Closing
+ * it closes both ends and stops the peer.
+ */
+public final class Loopback implements AutoCloseable {
+
+    private final SocketChannel near;
+    private final SocketChannel far;
+    private final ExecutorService peer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loopback-peer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Loopback(SocketChannel near, SocketChannel far) {
+        this.near = near;
+        this.far = far;
+    }
+
+    /**
+     * Opens a connected pair.
+     *
+     * @return the pair
+     * @throws IOException if the loopback connection fails
+     */
+    public static Loopback open() throws IOException {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SocketChannel near = SocketChannel.open(server.getLocalAddress());
+            return new Loopback(near, server.accept());
+        }
+    }
+
+    /**
+     * Returns the end the code under test uses.
+     *
+     * @return the channel
+     */
+    public SocketChannel near() {
+        return near;
+    }
+
+    /**
+     * Returns the end the peer thread uses.
+     *
+     * @return the channel
+     */
+    public SocketChannel far() {
+        return far;
+    }
+
+    /** What the peer read. */
+    public record Received(long bytes, long crc) {
+    }
+
+    /**
+     * Starts reading the far end until end-of-stream on the peer thread.
+     *
+     * @return the number of bytes read and their CRC32C
+     */
+    public Future<Received> readAllOnPeer() {
+        return peer.submit(() -> {
+            CRC32C crc = new CRC32C();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+            long total = 0;
+            while (far.read(buffer.clear()) >= 0) {
+                buffer.flip();
+                total += buffer.remaining();
+                crc.update(buffer);
+            }
+            return new Received(total, crc.getValue());
+        });
+    }
+
+    /**
+     * Starts writing the stream of {@code seed} to the far end on the peer thread, then shuts down
+     * its output.
+     *
+     * @param seed  the {@link PseudoRandomStream} seed
+     * @param bytes how many bytes
+     * @return completes when everything was written
+     */
+    public CompletableFuture<Void> writeOnPeer(long seed, long bytes) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                PseudoRandomStream stream = new PseudoRandomStream(seed);
+                ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+                long left = bytes;
+                while (left > 0) {
+                    buffer.clear().limit((int) Math.min(left, buffer.capacity()));
+                    stream.fill(buffer);
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        left -= far.write(buffer);
+                    }
+                }
+                far.shutdownOutput();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, peer);
+    }
+
+    /**
+     * Returns the CRC32C of the first {@code bytes} of the stream of {@code seed}.
+     *
+     * @param seed  the seed
+     * @param bytes how many bytes
+     * @return the checksum
+     */
+    public static long crcOf(long seed, long bytes) {
+        PseudoRandomStream stream = new PseudoRandomStream(seed);
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        long left = bytes;
+        while (left > 0) {
+            buffer.clear().limit((int) Math.min(left, buffer.capacity()));
+            stream.fill(buffer);
+            buffer.flip();
+            left -= buffer.remaining();
+            crc.update(buffer);
+        }
+        return crc.getValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (near; far) {
+            peer.shutdownNow();
+        }
+    }
+}
