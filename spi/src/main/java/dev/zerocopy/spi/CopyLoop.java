@@ -14,9 +14,11 @@ import java.io.IOException;
  *   <li>no error and no bytes: the source ended (it may have shrunk); the loop stops and never spins;</li>
  *   <li>EINTR: the step is repeated at the advanced position;</li>
  *   <li>EAGAIN: in non-blocking mode the loop returns the total so far (possibly zero), as NIO's
- *       non-blocking channels do; in blocking mode it waits for readiness and repeats;</li>
- *   <li>an error that {@linkplain Errno#meansNotHandled() means "not handled"} with nothing moved yet:
- *       {@link #NOT_HANDLED}, nothing was modified and the caller tries its next mechanism;</li>
+ *       non-blocking channels do, unless the step {@linkplain TransferStep#holdsBytes() holds bytes} it
+ *       took from the source; otherwise it waits for readiness and repeats;</li>
+ *   <li>an error that {@linkplain Errno#meansNotHandled() means "not handled"} with nothing moved yet
+ *       (and nothing held by the step): {@link #NOT_HANDLED}, nothing was modified and the caller tries
+ *       its next mechanism;</li>
  *   <li>any other error (or a "not handled" error after progress): a {@link TransferFailedException}
  *       naming the call, the error and the bytes transferred.</li>
  * </ol>
@@ -39,6 +41,7 @@ public final class CopyLoop {
     private final String syscall;
     private final TransferStep step;
     private final long maxChunk;
+    private Errno notHandledBy = Errno.NONE;
 
     /**
      * Creates a loop around one kind of step.
@@ -63,6 +66,15 @@ public final class CopyLoop {
      */
     public String syscall() {
         return syscall;
+    }
+
+    /**
+     * After {@link #run} returned {@link #NOT_HANDLED}, says why, for a fallback reason.
+     *
+     * @return for example {@code "copy_file_range: EXDEV"}
+     */
+    public String notHandledReason() {
+        return syscall + ": " + notHandledBy.name();
     }
 
     /**
@@ -97,7 +109,7 @@ public final class CopyLoop {
                 case EINTR:
                     break;                                            // rule 4
                 case EAGAIN:
-                    if (nonBlocking) {
+                    if (nonBlocking && !step.holdsBytes()) {
                         return written;                               // rule 5
                     }
                     if (moved == 0) {
@@ -105,7 +117,8 @@ public final class CopyLoop {
                     }
                     break;
                 default:
-                    if (written == 0 && result.errno().meansNotHandled()) {
+                    if (written == 0 && result.errno().meansNotHandled() && !step.holdsBytes()) {
+                        notHandledBy = result.errno();
                         return NOT_HANDLED;                           // rule 6
                     }
                     throw new TransferFailedException(syscall, result.errnoName(),   // rule 7

@@ -22,4 +22,15 @@ public interface TransferStep {
      * @throws IOException only for failures that are not an errno, such as a binding failure
      */
     void run(long position, long count, StepResult result) throws IOException;
+
+    /**
+     * Tells whether the step holds bytes it has taken from the source but not yet delivered to the target
+     * (a step that copies through a kernel pipe). While it does, the loop does not return on EAGAIN even
+     * in non-blocking mode, since those bytes could not be given back: it waits and delivers them.
+     *
+     * @return whether bytes are in flight; {@code false} by default
+     */
+    default boolean holdsBytes() {
+        return false;
+    }
 }

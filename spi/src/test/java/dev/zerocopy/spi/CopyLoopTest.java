@@ -178,4 +178,46 @@ class CopyLoopTest {
                 () -> new CopyLoop("x", step, 10).run(0, 5, false, Readiness.immediate(), guard));
         assertEquals("errno 222", e.errno());
     }
+
+    @Test
+    void notHandledWhileTheStepHoldsSourceBytesIsAFailureNotAFallback() {
+        TransferStep holding = new TransferStep() {
+            @Override
+            public void run(long position, long count, StepResult result) {
+                result.failed(Errno.EINVAL, 22);
+            }
+
+            @Override
+            public boolean holdsBytes() {
+                return true;
+            }
+        };
+        TransferFailedException e = assertThrows(TransferFailedException.class,
+                () -> new CopyLoop("splice", holding, 10).run(0, 5, false, Readiness.immediate(), guard));
+        assertEquals(0, e.bytesTransferred());
+    }
+
+    @Test
+    void nonBlockingWaitsWhileTheStepHoldsSourceBytes() throws IOException {
+        AtomicInteger waits = new AtomicInteger();
+        boolean[] holding = {true};
+        TransferStep step = new TransferStep() {
+            @Override
+            public void run(long position, long count, StepResult result) {
+                if (waits.get() == 0) {
+                    result.failed(Errno.EAGAIN, 11);
+                } else {
+                    holding[0] = false;
+                    result.moved(count);
+                }
+            }
+
+            @Override
+            public boolean holdsBytes() {
+                return holding[0];
+            }
+        };
+        assertEquals(5, new CopyLoop("splice", step, 10).run(0, 5, true, t -> waits.incrementAndGet() > 0, guard));
+        assertEquals(1, waits.get());
+    }
 }

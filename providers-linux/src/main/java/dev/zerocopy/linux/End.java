@@ -1,0 +1,27 @@
+package dev.zerocopy.linux;
+
+/**
+ * One end of a system call: a descriptor, and whether the transfer's position is passed as its offset
+ * ({@code true} for the positional file of {@code transferTo}/{@code transferFrom}) or the call uses the
+ * descriptor's own position or none (sockets, pipes, and the other file of a file-to-file copy, whose
+ * position the JDK's contract advances).
+ *
+ * @param fd         the descriptor (a transfer's own duplicate)
+ * @param positional whether the transfer's position is this end's offset
+ * @param pollable   whether it can report EAGAIN and be polled (a socket or pipe, not a file)
+ */
+record End(int fd, boolean positional, boolean pollable) {
+
+    /** Returns a one-element offset array for positional ends, {@code null} (NULL) otherwise. */
+    long[] newOffset() {
+        return positional ? new long[1] : null;
+    }
+
+    /** Sets the offset for the next call and returns it. */
+    static long[] at(long[] offset, long position) {
+        if (offset != null) {
+            offset[0] = position;
+        }
+        return offset;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.zerocopy.linux;
+
+import java.io.IOException;
+
+/** A kernel pipe used as the buffer of two splices, sized with {@code F_SETPIPE_SZ}. */
+final class KernelPipe implements AutoCloseable {
+
+    /**
+     * The size asked for: 1 MiB, the default {@code /proc/sys/fs/pipe-max-size}, so that one pair of
+     * splices moves up to 1 MiB; an unprivileged process over its pipe quota gets what the kernel allows.
+     */
+    static final int WANTED_SIZE = 1 << 20;
+
+    private final int readFd;
+    private final int writeFd;
+    private final int size;
+
+    private KernelPipe(int readFd, int writeFd, int size) {
+        this.readFd = readFd;
+        this.writeFd = writeFd;
+        this.size = size;
+    }
+
+    static KernelPipe open() throws IOException {
+        int[] fds = new int[2];
+        if (LinuxLibc.pipe2(fds, LinuxLibc.O_CLOEXEC) != 0) {
+            int errno = LinuxErrno.last();
+            throw new IOException("pipe2 failed with " + LinuxErrno.TABLE.of(errno) + " (errno " + errno + ")");
+        }
+        int size = LinuxLibc.fcntl(fds[1], LinuxLibc.F_SETPIPE_SZ, WANTED_SIZE);
+        if (size < 0) {
+            size = LinuxLibc.fcntl(fds[1], LinuxLibc.F_GETPIPE_SZ, 0);
+        }
+        return new KernelPipe(fds[0], fds[1], Math.max(size, 4096));
+    }
+
+    int readFd() {
+        return readFd;
+    }
+
+    int writeFd() {
+        return writeFd;
+    }
+
+    int size() {
+        return size;
+    }
+
+    @Override
+    public void close() {
+        LinuxLibc.close(readFd);
+        LinuxLibc.close(writeFd);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.zerocopy.linux;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+
+/**
+ * The C library calls of the Linux provider, bound with JNA direct mapping. Every call returns
+ * {@code -1} on failure; read the error with {@link Native#getLastError()} immediately after.
+ * Pointer arguments are primitive arrays ({@code null} for a NULL pointer). 64-bit only.
+ *
+ * <p>Loading this class binds the symbols; only {@link LinuxTransfer} on Linux does so.
+ */
+final class LinuxLibc {
+
+    static final int O_NONBLOCK = 0x800;
+    static final int O_APPEND = 0x400;
+    static final int O_CLOEXEC = 0x80000;
+    static final int F_GETFL = 3;
+    static final int F_SETPIPE_SZ = 1031;
+    static final int F_GETPIPE_SZ = 1032;
+    static final int SPLICE_F_MOVE = 1;
+    static final int SPLICE_F_NONBLOCK = 2;
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVTIMEO = 20;
+    static final int SO_SNDTIMEO = 21;
+    static final int POLLIN = 0x1;
+    static final int POLLOUT = 0x4;
+
+    /** Bytes of {@code struct stat} on x86_64 and aarch64; st_dev and st_ino are its first two longs. */
+    static final int STAT_LONGS = 18;
+
+    static {
+        Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+    }
+
+    private LinuxLibc() {
+    }
+
+    static native long sendfile64(int outFd, int inFd, long[] offset, long count);
+
+    static native long splice(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
+
+    static native long copy_file_range(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
+
+    static native int pipe2(int[] fds, int flags);
+
+    static native int fcntl(int fd, int cmd, int arg);
+
+    /** {@code struct pollfd} as two ints: the fd, then events in the low and revents in the high half. */
+    static native int poll(int[] pollfd, long nfds, int timeoutMillis);
+
+    static native int dup(int fd);
+
+    static native int close(int fd);
+
+    static native int fstat(int fd, long[] stat);
+
+    /** {@code struct timeval} as two longs: seconds, microseconds. */
+    static native int setsockopt(int fd, int level, int name, long[] timeval, int length);
+
+    static native int getsockopt(int fd, int level, int name, long[] timeval, int[] length);
+}

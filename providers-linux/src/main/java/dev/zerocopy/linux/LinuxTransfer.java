@@ -1,0 +1,220 @@
+package dev.zerocopy.linux;
+
+import com.google.auto.service.AutoService;
+import dev.zerocopy.Availability;
+import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.AbstractZeroCopyTransfer;
+import dev.zerocopy.spi.ChannelKind;
+import dev.zerocopy.spi.CopyLoop;
+import dev.zerocopy.spi.FdAccess;
+import dev.zerocopy.spi.FdRef;
+import dev.zerocopy.spi.TransferContext;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.channels.Channel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * The Linux provider: {@code sendfile} from files to sockets, {@code splice} (through a pooled pipe where
+ * neither end is one) from sockets and pipes, and {@code copy_file_range} (then {@code sendfile}) between
+ * files. Any other pair, and channels that are not the JDK's own, fall back to the portable copies.
+ *
+ * <p>Blocking sockets are bounded with a one-tick send or receive timeout for the duration of a transfer
+ * (see {@link SocketTimeout}), so no call sleeps in the kernel for longer than a tick.
+ */
+@AutoService(ZeroCopyTransfer.class)
+public final class LinuxTransfer extends AbstractZeroCopyTransfer {
+
+    /** The provider's name. */
+    public static final String NAME = "linux";
+
+    private final PipePool pipes = new PipePool();
+
+    /** Creates the provider; binds nothing until the first transfer or availability check. */
+    public LinuxTransfer() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Availability availability() {
+        String os = System.getProperty("os.name", "");
+        if (!os.startsWith("Linux")) {
+            return Availability.unusable("not Linux: " + os);
+        }
+        if (!"64".equals(System.getProperty("sun.arch.data.model"))
+                || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            return Availability.unusable("needs a 64-bit little-endian JVM");
+        }
+        try {
+            Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unusable("cannot bind the C library through JNA: " + e);
+        }
+        return Availability.usable("Linux " + System.getProperty("os.version") + ", fd access "
+                + FdAccess.mode());
+    }
+
+    @Override
+    protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
+            TransferContext context) throws IOException {
+        ChannelKind kind = ChannelKind.of(target);
+        if (kind == ChannelKind.OTHER) {
+            return notHandled(context, "target " + target.getClass().getName() + " has no file descriptor");
+        }
+        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
+                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
+            if (in == null || out == null) {
+                return noDescriptor(context, in == null ? source : target);
+            }
+            return switch (kind) {
+                case SOCKET -> sendfileToSocket(in.fd(), out.fd(), target, position, count, context);
+                case PIPE -> run(context, "splice", new SpliceStep(file(in, true), pollable(out)),
+                        SendfileStep.MAX_RW_COUNT, position, count);
+                default -> fileToFile(file(in, true), file(out, false), position, count, context, true);
+            };
+        }
+    }
+
+    @Override
+    protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
+            TransferContext context) throws IOException {
+        ChannelKind kind = ChannelKind.of(source);
+        if (kind == ChannelKind.OTHER) {
+            return notHandled(context, "source " + source.getClass().getName() + " has no file descriptor");
+        }
+        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
+                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
+            if (in == null || out == null) {
+                return noDescriptor(context, in == null ? source : target);
+            }
+            return switch (kind) {
+                case SOCKET -> {
+                    if (LinuxFds.hasStatusFlag(out.fd(), LinuxLibc.O_APPEND)) {
+                        // splice(2) refuses O_APPEND targets with EINVAL, but only after its first half has
+                        // taken bytes from the socket: decide before reading anything.
+                        yield notHandled(context, "splice: target is in append mode");
+                    }
+                    try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO)) {
+                        yield piped(context, pollable(in), file(out, true), position, count);
+                    }
+                }
+                case PIPE -> run(context, "splice", new SpliceStep(pollable(in), file(out, true)),
+                        SendfileStep.MAX_RW_COUNT, position, count);
+                default -> fileToFile(file(in, false), file(out, true), position, count, context, false);
+            };
+        }
+    }
+
+    @Override
+    protected long channelToChannel(ReadableByteChannel source, WritableByteChannel target,
+            TransferContext context) throws IOException {
+        ChannelKind from = ChannelKind.of(source);
+        ChannelKind to = ChannelKind.of(target);
+        boolean socketsOrPipes = (from == ChannelKind.SOCKET || from == ChannelKind.PIPE)
+                && (to == ChannelKind.SOCKET || to == ChannelKind.PIPE);
+        if (!socketsOrPipes) {
+            return notHandled(context, from.label() + "->" + to.label() + " has no splice path");
+        }
+        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
+                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
+            if (in == null || out == null) {
+                return noDescriptor(context, in == null ? source : target);
+            }
+            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO);
+                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxLibc.SO_SNDTIMEO)) {
+                if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
+                    return run(context, "splice", new SpliceStep(pollable(in), pollable(out)),
+                            SendfileStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
+                }
+                return piped(context, pollable(in), pollable(out), 0, Long.MAX_VALUE);
+            }
+        }
+    }
+
+    private static long sendfileToSocket(int in, int out, Channel target, long position, long count,
+            TransferContext context) throws IOException {
+        try (SocketTimeout bounded = boundIfBlocking(out, target, LinuxLibc.SO_SNDTIMEO)) {
+            return run(context, "sendfile", new SendfileStep(in, new End(out, false, true)),
+                    SendfileStep.MAX_RW_COUNT, position, count);
+        }
+    }
+
+    /**
+     * File to file: {@code copy_file_range}, then {@code sendfile} (only when the target is written at its
+     * own position). One file of the pair is read or written at the transfer's position, the other at its
+     * own position, which advances, as {@code transferTo}/{@code transferFrom} do.
+     */
+    private static long fileToFile(End in, End out, long position, long count, TransferContext context,
+            boolean sendfileAllowed) throws IOException {
+        if (LinuxFds.sameFile(in.fd(), out.fd())) {
+            return notHandled(context, "source and target are the same file");
+        }
+        long n = run(context, "copy_file_range", new CopyFileRangeStep(in, out), SendfileStep.MAX_RW_COUNT,
+                position, count);
+        if (n != CopyLoop.NOT_HANDLED || !sendfileAllowed) {
+            return n;
+        }
+        return run(context, "sendfile", new SendfileStep(in.fd(), out), SendfileStep.MAX_RW_COUNT, position, count);
+    }
+
+    /** Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. */
+    private long piped(TransferContext context, End in, End out, long position, long count) throws IOException {
+        KernelPipe pipe = pipes.take();
+        PipedSpliceStep step = new PipedSpliceStep(in, out, pipe);
+        boolean empty = false;
+        try {
+            long n = run(context, "splice", step, pipe.size(), position, count);
+            empty = !step.holdsBytes();
+            return n;
+        } finally {
+            pipes.give(pipe, empty);
+        }
+    }
+
+    /** Runs one kind of step through the copy loop and records the mechanism or why it did not apply. */
+    private static long run(TransferContext context, String syscall, LinuxStep step, long maxChunk, long position,
+            long count) throws IOException {
+        context.mechanism(syscall);
+        CopyLoop loop = new CopyLoop(syscall, step, maxChunk);
+        long n = loop.run(position, count, context.nonBlocking(), step.readiness(), context.guard());
+        if (n == CopyLoop.NOT_HANDLED) {
+            context.notHandled(loop.notHandledReason());
+        }
+        return n;
+    }
+
+    private static SocketTimeout boundIfBlocking(int fd, Channel channel, int option) {
+        boolean blocking = !(channel instanceof SelectableChannel selectable) || selectable.isBlocking();
+        return blocking && ChannelKind.of(channel) == ChannelKind.SOCKET ? SocketTimeout.bound(fd, option) : null;
+    }
+
+    private static End file(FdRef ref, boolean positional) {
+        return new End(ref.fd(), positional, false);
+    }
+
+    private static End pollable(FdRef ref) {
+        return new End(ref.fd(), false, true);
+    }
+
+    private static long noDescriptor(TransferContext context, Channel channel) {
+        return notHandled(context, "no file descriptor for " + channel.getClass().getName() + " (fd access "
+                + FdAccess.mode() + ")");
+    }
+
+    private static long notHandled(TransferContext context, String reason) {
+        context.notHandled(reason);
+        return CopyLoop.NOT_HANDLED;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.zerocopy.linux;
+
+import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.StepResult;
+
+/**
+ * Two splices through a pooled kernel pipe, for pairs where neither end is a pipe (socket to file, socket
+ * to socket): {@code splice(in -> pipe)}, then {@code splice(pipe -> out)}. Bytes in the pipe have left
+ * the source but not reached the target; while there are any, each step only drains them, and the step
+ * {@linkplain #holdsBytes() holds bytes}. A step reports only bytes that reached the target.
+ */
+final class PipedSpliceStep implements LinuxStep {
+
+    private static final int FLAGS = LinuxLibc.SPLICE_F_MOVE | LinuxLibc.SPLICE_F_NONBLOCK;
+
+    private final End in;
+    private final End out;
+    private final KernelPipe pipe;
+    private final long[] inOffset;
+    private final long[] outOffset;
+    private long pending;
+    private boolean blockedOnInput;
+
+    PipedSpliceStep(End in, End out, KernelPipe pipe) {
+        this.in = in;
+        this.out = out;
+        this.pipe = pipe;
+        this.inOffset = in.newOffset();
+        this.outOffset = out.newOffset();
+    }
+
+    @Override
+    public void run(long position, long count, StepResult result) {
+        if (pending == 0) {
+            long n = LinuxLibc.splice(in.fd(), End.at(inOffset, position), pipe.writeFd(), null,
+                    Math.min(count, pipe.size()), FLAGS);
+            if (n == 0) {
+                result.moved(0);                    // end of the source
+                return;
+            }
+            if (n < 0) {
+                int errno = LinuxErrno.last();
+                blockedOnInput = true;
+                result.failed(LinuxErrno.TABLE.of(errno), errno);
+                return;
+            }
+            pending = n;
+        }
+        long n = LinuxLibc.splice(pipe.readFd(), null, out.fd(), End.at(outOffset, position), pending, FLAGS);
+        if (n >= 0) {
+            pending -= n;
+            result.moved(n);
+        } else {
+            int errno = LinuxErrno.last();
+            blockedOnInput = false;
+            result.failed(LinuxErrno.TABLE.of(errno), errno);
+        }
+    }
+
+    @Override
+    public boolean holdsBytes() {
+        return pending > 0;
+    }
+
+    /** Waits on the side that reported EAGAIN last: the source for input, the target for output. */
+    @Override
+    public Readiness readiness() {
+        return timeout -> LinuxFds.INSTANCE.poll(blockedOnInput ? in.fd() : out.fd(),
+                blockedOnInput ? Readiness.POLLIN : Readiness.POLLOUT, timeout) > 0;
+    }
+}

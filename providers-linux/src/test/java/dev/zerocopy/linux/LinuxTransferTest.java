@@ -1,0 +1,383 @@
+package dev.zerocopy.linux;
+
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zerocopy.PartialTransfer;
+import dev.zerocopy.TransferFailedException;
+import dev.zerocopy.spi.Loopback;
+import dev.zerocopy.spi.PseudoRandomStream;
+import dev.zerocopy.spi.RecordedTransfers;
+import dev.zerocopy.spi.RecordedTransfers.Transfer;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Linux provider's own paths and failure modes, on the real kernel with real fds and sockets. */
+@Timeout(120)
+class LinuxTransferTest {
+
+    private static final long SEED = 77;
+    private static final long BIG = 64L << 20;
+
+    private final LinuxTransfer linux = new LinuxTransfer();
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, long size) throws IOException {
+        Path file = dir.resolve(name);
+        PseudoRandomStream.writeFile(file, SEED, size);
+        return file;
+    }
+
+    private static long openFds() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
+    void isUsableHere() {
+        assertTrue(linux.availability().usable(), linux.availability().reason());
+    }
+
+    @Test
+    void eachPairUsesItsSystemCall() throws Exception {
+        Path in = file("in", 1 << 20);
+        List<Transfer> events = RecordedTransfers.of(() -> {
+            try (FileChannel source = FileChannel.open(in, READ);
+                    FileChannel target = FileChannel.open(dir.resolve("out"), CREATE, READ, WRITE);
+                    Loopback a = Loopback.open(); Loopback b = Loopback.open()) {
+                Future<Loopback.Received> received = a.readAllOnPeer();
+                linux.transfer(source, 0, 1 << 20, a.near());
+                a.near().shutdownOutput();
+                received.get();
+                linux.transfer(source, 0, 1 << 20, target);
+                b.writeOnPeer(SEED, 1 << 20);
+                linux.transfer(b.near(), target, 0, 1 << 20);
+            }
+            try (Loopback in1 = Loopback.open(); Loopback out1 = Loopback.open()) {
+                in1.writeOnPeer(SEED, 1 << 20);
+                Future<Loopback.Received> received = out1.readAllOnPeer();
+                linux.transfer(in1.near(), out1.near());
+                out1.near().shutdownOutput();
+                assertEquals(1 << 20, received.get().bytes());
+            }
+        });
+        assertEquals(List.of("file->socket sendfile", "file->file copy_file_range", "socket->file splice",
+                "socket->socket splice"), events.stream().map(e -> e.direction() + " " + e.mechanism()).toList());
+        events.forEach(e -> assertEquals(1 << 20, e.bytes()));
+        events.forEach(e -> assertEquals(null, e.fallbackReason()));
+    }
+
+    @Test
+    void pipeChannelsAreSplicedDirectly() throws Exception {
+        Path in = file("in", 3_000_001);
+        Path out = dir.resolve("out");
+        Pipe pipe = Pipe.open();
+        List<Transfer> events = RecordedTransfers.of(() -> {
+            try (FileChannel source = FileChannel.open(in, READ);
+                    FileChannel target = FileChannel.open(out, CREATE, WRITE);
+                    Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel pipeSource = pipe.source()) {
+                FutureTask<Long> reader = new FutureTask<>(() -> linux.transfer(pipeSource, target, 0, 3_000_001));
+                new Thread(reader, "pipe-reader").start();
+                assertEquals(3_000_001, linux.transfer(source, 0, 3_000_001, sink));
+                sink.close();
+                assertEquals(3_000_001, reader.get());
+            }
+        });
+        assertEquals(-1, PseudoRandomStream.firstMismatch(out, SEED, 3_000_001));
+        assertEquals(List.of("file->pipe splice", "pipe->file splice"),
+                events.stream().map(e -> e.direction() + " " + e.mechanism()).sorted().toList());
+    }
+
+    @Test
+    void peerResetNamesTheErrnoAndTheBytesThatMadeIt() throws Exception {
+        try (FileChannel source = FileChannel.open(file("in", BIG), READ); Loopback loop = Loopback.open()) {
+            CountDownLatch readSome = new CountDownLatch(1);
+            Thread peer = new Thread(() -> {
+                try {
+                    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+                    while (buffer.hasRemaining()) {
+                        loop.far().read(buffer);
+                    }
+                    loop.far().setOption(StandardSocketOptions.SO_LINGER, 0);
+                    loop.far().close();       // RST: unread bytes are discarded
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                } finally {
+                    readSome.countDown();
+                }
+            });
+            peer.start();
+            TransferFailedException e = assertThrows(TransferFailedException.class,
+                    () -> linux.transfer(source, 0, BIG, loop.near()));
+            readSome.await();
+            assertTrue(List.of("ECONNRESET", "EPIPE").contains(e.errno()), e.getMessage());
+            assertEquals("sendfile", e.syscall());
+            assertTrue(e.bytesTransferred() >= 1 << 20 && e.bytesTransferred() < BIG, e.getMessage());
+            assertTrue(e.getMessage().contains(Long.toString(e.bytesTransferred())), e.getMessage());
+        }
+    }
+
+    @Test
+    void sourceTruncatedMidTransferEndsShortWithoutSpinning() throws Exception {
+        Path in = file("in", BIG);
+        try (FileChannel source = FileChannel.open(in, READ); Loopback loop = Loopback.open();
+                FileChannel truncator = FileChannel.open(in, WRITE)) {
+            Future<Loopback.Received> received = Executors.newSingleThreadExecutor().submit(() -> {
+                ByteBuffer first = ByteBuffer.allocate(1 << 20);
+                while (first.hasRemaining()) {
+                    loop.far().read(first);
+                }
+                truncator.truncate(2 << 20);      // the file shrinks while the transfer runs
+                CRC32C crc = new CRC32C();
+                crc.update(first.flip());
+                long total = 1 << 20;
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+                while (loop.far().read(buffer.clear()) >= 0) {
+                    total += buffer.flip().remaining();
+                    crc.update(buffer);
+                }
+                return new Loopback.Received(total, crc.getValue());
+            });
+            long sent = linux.transfer(source, 0, BIG, loop.near());
+            loop.near().shutdownOutput();
+            assertTrue(sent >= 2 << 20 && sent < BIG, "ends short at the new end: " + sent);
+            assertEquals(new Loopback.Received(sent, Loopback.crcOf(SEED, sent)), received.get());
+        }
+    }
+
+    @Test
+    void positionsBeyondFourGibibytesInASparseFile() throws Exception {
+        long position = (4L << 30) + 12345;
+        Path sparse = dir.resolve("sparse");
+        try (RandomAccessFile raf = new RandomAccessFile(sparse.toFile(), "rw")) {
+            raf.setLength(5L << 30);
+        }
+        Path chunk = file("chunk", 1 << 20);
+        try (FileChannel target = FileChannel.open(sparse, READ, WRITE); Loopback loop = Loopback.open();
+                FileChannel chunkChannel = FileChannel.open(chunk, READ)) {
+            loop.writeOnPeer(SEED, 1 << 20);
+            assertEquals(1 << 20, linux.transfer(loop.near(), target, position, 1 << 20), "socket->file");
+            Future<Loopback.Received> received = loop.readAllOnPeer();
+            assertEquals(1 << 20, linux.transfer(target, position, 1 << 20, loop.near()), "file->socket");
+            loop.near().shutdownOutput();
+            assertEquals(new Loopback.Received(1 << 20, Loopback.crcOf(SEED, 1 << 20)), received.get());
+            Path copy = dir.resolve("copy");
+            try (FileChannel copyChannel = FileChannel.open(copy, CREATE, WRITE)) {
+                assertEquals(1 << 20, linux.transfer(target, position, 1 << 20, copyChannel), "file->file");
+            }
+            assertEquals(-1, PseudoRandomStream.firstMismatch(copy, SEED, 1 << 20));
+            assertEquals(5L << 30, target.size());
+            assertEquals(0, target.position());
+        }
+    }
+
+    @Test
+    void blockingTargetWithSlowReaderCompletesWithoutBusyWaiting() throws Exception {
+        long size = 16L << 20;
+        try (FileChannel source = FileChannel.open(file("in", size), READ); Loopback loop = Loopback.open()) {
+            Future<Loopback.Received> received = Executors.newSingleThreadExecutor().submit(() -> {
+                CRC32C crc = new CRC32C();
+                ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
+                long total = 0;
+                while (loop.far().read(buffer.clear()) >= 0) {
+                    total += buffer.flip().remaining();
+                    crc.update(buffer);
+                    LockSupport.parkNanos(2_000_000);   // pacing: a slow reader, not synchronisation
+                }
+                return new Loopback.Received(total, crc.getValue());
+            });
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long wallBefore = System.nanoTime();
+            assertEquals(size, linux.transfer(source, 0, size, loop.near()));
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            long wall = System.nanoTime() - wallBefore;
+            loop.near().shutdownOutput();
+            assertEquals(new Loopback.Received(size, Loopback.crcOf(SEED, size)), received.get());
+            assertTrue(cpu < wall / 2, "the sender waits in the kernel or poll, it does not spin: cpu " + cpu
+                    + " ns of " + wall + " ns");
+        }
+    }
+
+    @Test
+    void nonBlockingTargetReturnsAtOnceWhenFull() throws Exception {
+        try (FileChannel source = FileChannel.open(file("in", BIG), READ); Loopback loop = Loopback.open()) {
+            loop.near().configureBlocking(false);
+            long first = linux.transfer(source, 0, BIG, loop.near());
+            assertTrue(first > 0 && first < BIG);
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(0, linux.transfer(source, first, BIG - first, loop.near()));
+            }
+            long perCall = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1000;
+            assertTrue(perCall < 5_000_000, "no waiting or spinning inside a non-blocking call: " + perCall + " ns");
+        }
+    }
+
+    @Test
+    void asyncCloseUnblocksWithinASecond() throws Exception {
+        try (FileChannel source = FileChannel.open(file("in", BIG), READ); Loopback loop = Loopback.open()) {
+            FutureTask<Long> transfer = new FutureTask<>(() -> linux.transfer(source, 0, BIG, loop.near()));
+            new Thread(transfer, "transfer").start();
+            ByteBuffer some = ByteBuffer.allocate(1000);
+            while (some.hasRemaining()) {
+                loop.far().read(some);         // the transfer is under way
+            }
+            long closedAt = System.nanoTime();
+            loop.near().close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> transfer.get(5, TimeUnit.SECONDS));
+            long took = System.nanoTime() - closedAt;
+            assertInstanceOf(AsynchronousCloseException.class, e.getCause());
+            assertTrue(((PartialTransfer) e.getCause()).bytesTransferred() >= 1000);
+            assertTrue(took < TimeUnit.SECONDS.toNanos(1), "unblocked after " + took / 1_000_000 + " ms");
+        }
+    }
+
+    @Test
+    void interruptClosesBothChannelsAndSaysHowManyBytesMadeIt() throws Exception {
+        try (FileChannel source = FileChannel.open(file("in", BIG), READ); Loopback loop = Loopback.open()) {
+            FutureTask<Long> transfer = new FutureTask<>(() -> linux.transfer(source, 0, BIG, loop.near()));
+            Thread thread = new Thread(transfer, "transfer");
+            thread.start();
+            ByteBuffer some = ByteBuffer.allocate(1000);
+            while (some.hasRemaining()) {
+                loop.far().read(some);
+            }
+            thread.interrupt();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> transfer.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(ClosedByInterruptException.class, e.getCause());
+            assertTrue(((PartialTransfer) e.getCause()).bytesTransferred() >= 1000);
+            assertFalse(source.isOpen());
+            assertFalse(loop.near().isOpen());
+        }
+    }
+
+    @Test
+    void manyTransfersLeakNoDescriptors() throws Exception {
+        Path in = file("in", 4096);
+        try (FileChannel source = FileChannel.open(in, READ);
+                FileChannel target = FileChannel.open(dir.resolve("out"), CREATE, WRITE);
+                Loopback loop = Loopback.open()) {
+            Future<Loopback.Received> received = loop.readAllOnPeer();
+            linux.transfer(source, 0, 4096, loop.near());   // warm-up: pools and lazy classes
+            long before = openFds();
+            for (int i = 0; i < 10_000; i++) {
+                linux.transfer(source, 0, 4096, i % 2 == 0 ? loop.near() : target);
+                target.position(0);
+            }
+            assertEquals(before, openFds());
+            loop.near().shutdownOutput();
+            assertEquals(4096L * 5001, received.get().bytes());
+        }
+        try (Loopback loop = Loopback.open();
+                FileChannel target = FileChannel.open(dir.resolve("out2"), CREATE, WRITE)) {
+            loop.writeOnPeer(SEED, 10_000L * 100);
+            linux.transfer(loop.near(), target, 0, 100);
+            long before = openFds();
+            for (int i = 1; i < 10_000; i++) {
+                assertEquals(100, linux.transfer(loop.near(), target, i * 100L, 100));
+            }
+            assertEquals(before, openFds(), "pipes return to the pool");
+        }
+        assertEquals(-1, PseudoRandomStream.firstMismatch(dir.resolve("out2"), SEED, 10_000L * 100));
+    }
+
+    @Test
+    void concurrentTransfersFromOneSharedSource() throws Exception {
+        long size = 4L << 20;
+        int transfers = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(transfers);
+        try (FileChannel source = FileChannel.open(file("in", size), READ)) {
+            List<Future<Loopback.Received>> results = new ArrayList<>();
+            for (int i = 0; i < transfers; i++) {
+                results.add(pool.submit(() -> {
+                    try (Loopback loop = Loopback.open()) {
+                        Future<Loopback.Received> received = loop.readAllOnPeer();
+                        assertEquals(size, linux.transfer(source, 0, size, loop.near()));
+                        loop.near().shutdownOutput();
+                        return received.get();
+                    }
+                }));
+            }
+            for (Future<Loopback.Received> result : results) {
+                assertEquals(new Loopback.Received(size, Loopback.crcOf(SEED, size)), result.get());
+            }
+            assertEquals(0, source.position());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void copyOntoItselfAndOverlappingRangesBehaveLikeTheJdk() throws Exception {
+        for (long[] c : new long[][] {{0, 0, 100_000}, {0, 50_000, 100_000}, {50_000, 0, 100_000}}) {
+            Path ours = file("ours", 200_000);
+            Path jdks = file("jdks", 200_000);
+            try (FileChannel src = FileChannel.open(ours, READ); FileChannel dst = FileChannel.open(ours, WRITE);
+                    FileChannel jsrc = FileChannel.open(jdks, READ); FileChannel jdst = FileChannel.open(jdks, WRITE)) {
+                dst.position(c[1]);
+                jdst.position(c[1]);
+                assertEquals(jsrc.transferTo(c[0], c[2], jdst), linux.transfer(src, c[0], c[2], dst));
+                assertEquals(jdst.position(), dst.position());
+            }
+            assertArrayEquals(Files.readAllBytes(jdks), Files.readAllBytes(ours), java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
+    void appendModeTargetsFallBackAndBehaveLikeTheJdk() throws Exception {
+        Path in = file("in", 100_000);
+        Path ours = Files.write(dir.resolve("ours"), new byte[] {1, 2, 3});
+        Path jdks = Files.write(dir.resolve("jdks"), new byte[] {1, 2, 3});
+        List<Transfer> events = RecordedTransfers.of(() -> {
+            try (FileChannel src = FileChannel.open(in, READ); FileChannel dst = FileChannel.open(ours, APPEND);
+                    FileChannel jdst = FileChannel.open(jdks, APPEND)) {
+                assertEquals(src.transferTo(0, 100_000, jdst), linux.transfer(src, 0, 100_000, dst));
+                try (Loopback a = Loopback.open(); Loopback b = Loopback.open()) {
+                    a.writeOnPeer(SEED, 5000);
+                    b.writeOnPeer(SEED, 5000);
+                    assertEquals(jdst.transferFrom(a.near(), 3, 5000), linux.transfer(b.near(), dst, 3, 5000));
+                }
+            }
+        });
+        assertArrayEquals(Files.readAllBytes(jdks), Files.readAllBytes(ours));
+        assertEquals(2, events.size());
+        assertTrue(events.get(0).fallbackReason().contains("copy_file_range: EOPNOTSUPP"), events.toString());
+        assertTrue(events.get(1).fallbackReason().contains("append mode"), events.toString());
+    }
+}
