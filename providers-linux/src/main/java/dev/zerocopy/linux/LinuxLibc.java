@@ -17,6 +17,7 @@ final class LinuxLibc {
     static final int O_APPEND = 0x400;
     static final int O_CLOEXEC = 0x80000;
     static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
     static final int F_SETPIPE_SZ = 1031;
     static final int F_GETPIPE_SZ = 1032;
     static final int SPLICE_F_MOVE = 1;

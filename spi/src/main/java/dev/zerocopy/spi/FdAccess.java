@@ -5,7 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.channels.Channel;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the file descriptor number behind the JDK's own channel classes, which the JDK does not expose.
@@ -95,9 +98,9 @@ public final class FdAccess {
     /** Reads the fields of one mode. */
     private abstract static class Reader {
         final Class<?> fileChannelClass;
-        final Map<Class<?>, Boolean> fdValClasses;
+        final Set<Class<?>> fdValClasses;
 
-        Reader(Class<?> fileChannelClass, Map<Class<?>, Boolean> fdValClasses) {
+        Reader(Class<?> fileChannelClass, Set<Class<?>> fdValClasses) {
             this.fileChannelClass = fileChannelClass;
             this.fdValClasses = fdValClasses;
         }
@@ -120,7 +123,7 @@ public final class FdAccess {
             if (type == fileChannelClass) {
                 return fileFd(channel);
             }
-            if (fdValClasses.containsKey(type)) {
+            if (fdValClasses.contains(type)) {
                 return fdVal(channel);
             }
             return -1;
@@ -135,14 +138,12 @@ public final class FdAccess {
 
         static Reader create() {
             Class<?> fileChannel;
-            Map<Class<?>, Boolean> fdVal;
+            Set<Class<?>> fdVal = new HashSet<>();
             try {
                 fileChannel = Class.forName(FILE_CHANNEL);
-                Map<Class<?>, Boolean> classes = new java.util.HashMap<>();
                 for (String name : FD_VAL_CHANNELS) {
-                    classes.put(Class.forName(name), Boolean.TRUE);
+                    fdVal.add(Class.forName(name));
                 }
-                fdVal = Map.copyOf(classes);
             } catch (ClassNotFoundException | LinkageError e) {
                 return new None();
             }
@@ -174,8 +175,8 @@ public final class FdAccess {
         private final VarHandle writable;
         private final Map<Class<?>, VarHandle> fdVal;
 
-        Opened(Class<?> fileChannel, Map<Class<?>, Boolean> fdValClasses) throws ReflectiveOperationException {
-            super(fileChannel, fdValClasses);
+        Opened(Class<?> fileChannel, Set<Class<?>> fdValClasses) throws ReflectiveOperationException {
+            super(fileChannel, Set.copyOf(fdValClasses));
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             MethodHandles.Lookup fc = MethodHandles.privateLookupIn(fileChannel, lookup);
             fileFd = fc.findVarHandle(fileChannel, "fd", FileDescriptor.class);
@@ -183,8 +184,8 @@ public final class FdAccess {
             writable = fc.findVarHandle(fileChannel, "writable", boolean.class);
             descriptorFd = MethodHandles.privateLookupIn(FileDescriptor.class, lookup)
                     .findVarHandle(FileDescriptor.class, "fd", int.class);
-            Map<Class<?>, VarHandle> handles = new java.util.HashMap<>();
-            for (Class<?> type : fdValClasses.keySet()) {
+            Map<Class<?>, VarHandle> handles = new HashMap<>();
+            for (Class<?> type : fdValClasses) {
                 handles.put(type, MethodHandles.privateLookupIn(type, lookup).findVarHandle(type, "fdVal", int.class));
             }
             fdVal = Map.copyOf(handles);
@@ -227,7 +228,7 @@ public final class FdAccess {
         private final long writable;
         private final Map<Class<?>, Long> fdVal;
 
-        ViaUnsafe(Class<?> fileChannel, Map<Class<?>, Boolean> fdValClasses) throws ReflectiveOperationException {
+        ViaUnsafe(Class<?> fileChannel, Set<Class<?>> fdValClasses) throws ReflectiveOperationException {
             super(fileChannel, fdValClasses);
             Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             theUnsafe.setAccessible(true);
@@ -236,8 +237,8 @@ public final class FdAccess {
             readable = unsafe.objectFieldOffset(fileChannel.getDeclaredField("readable"));
             writable = unsafe.objectFieldOffset(fileChannel.getDeclaredField("writable"));
             descriptorFd = unsafe.objectFieldOffset(FileDescriptor.class.getDeclaredField("fd"));
-            Map<Class<?>, Long> offsets = new java.util.HashMap<>();
-            for (Class<?> type : fdValClasses.keySet()) {
+            Map<Class<?>, Long> offsets = new HashMap<>();
+            for (Class<?> type : fdValClasses) {
                 offsets.put(type, unsafe.objectFieldOffset(type.getDeclaredField("fdVal")));
             }
             fdVal = Map.copyOf(offsets);
@@ -273,7 +274,7 @@ public final class FdAccess {
     /** Mode {@link Mode#NONE}. */
     private static final class None extends Reader {
         None() {
-            super(Void.class, Map.of());
+            super(Void.class, Set.of());
         }
 
         @Override
