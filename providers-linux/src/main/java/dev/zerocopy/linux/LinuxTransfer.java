@@ -70,51 +70,24 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(target);
-        if (kind == ChannelKind.OTHER) {
-            return notHandled(context, "target " + target.getClass().getName() + " has no file descriptor");
-        }
-        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
-                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
-            if (in == null || out == null) {
-                return noDescriptor(context, in == null ? source : target);
-            }
-            return switch (kind) {
-                case SOCKET -> sendfileToSocket(in.fd(), out.fd(), target, position, count, context);
-                case PIPE -> run(context, "splice", new SpliceStep(file(in, true), pollable(out)),
-                        SendfileStep.MAX_RW_COUNT, position, count);
-                default -> fileToFile(file(in, true), file(out, false), position, count, context, true);
-            };
-        }
+        return withDescriptors(source, target, context, (in, out) -> switch (kind) {
+            case SOCKET -> sendfileToSocket(in.fd(), out.fd(), target, position, count, context);
+            case PIPE -> run(context, "splice", SyscallStep.splice(file(in, true), pollable(out)),
+                    SyscallStep.MAX_RW_COUNT, position, count);
+            default -> fileToFile(file(in, true), file(out, false), position, count, context, true);
+        });
     }
 
     @Override
     protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(source);
-        if (kind == ChannelKind.OTHER) {
-            return notHandled(context, "source " + source.getClass().getName() + " has no file descriptor");
-        }
-        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
-                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
-            if (in == null || out == null) {
-                return noDescriptor(context, in == null ? source : target);
-            }
-            return switch (kind) {
-                case SOCKET -> {
-                    if (LinuxFds.hasStatusFlag(out.fd(), LinuxLibc.O_APPEND)) {
-                        // splice(2) refuses O_APPEND targets with EINVAL, but only after its first half has
-                        // taken bytes from the socket: decide before reading anything.
-                        yield notHandled(context, "splice: target is in append mode");
-                    }
-                    try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO)) {
-                        yield piped(context, pollable(in), file(out, true), position, count);
-                    }
-                }
-                case PIPE -> run(context, "splice", new SpliceStep(pollable(in), file(out, true)),
-                        SendfileStep.MAX_RW_COUNT, position, count);
-                default -> fileToFile(file(in, false), file(out, true), position, count, context, false);
-            };
-        }
+        return withDescriptors(source, target, context, (in, out) -> switch (kind) {
+            case SOCKET -> socketToFile(in, out, source, position, count, context);
+            case PIPE -> run(context, "splice", SyscallStep.splice(pollable(in), file(out, true)),
+                    SyscallStep.MAX_RW_COUNT, position, count);
+            default -> fileToFile(file(in, false), file(out, true), position, count, context, false);
+        });
     }
 
     @Override
@@ -122,32 +95,63 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             TransferContext context) throws IOException {
         ChannelKind from = ChannelKind.of(source);
         ChannelKind to = ChannelKind.of(target);
-        boolean socketsOrPipes = (from == ChannelKind.SOCKET || from == ChannelKind.PIPE)
-                && (to == ChannelKind.SOCKET || to == ChannelKind.PIPE);
-        if (!socketsOrPipes) {
+        if (from == ChannelKind.FILE || to == ChannelKind.FILE) {
             return notHandled(context, from.label() + "->" + to.label() + " has no splice path");
+        }
+        return withDescriptors(source, target, context, (in, out) -> {
+            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO);
+                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxLibc.SO_SNDTIMEO)) {
+                if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
+                    return run(context, "splice", SyscallStep.splice(pollable(in), pollable(out)),
+                            SyscallStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
+                }
+                return piped(context, pollable(in), pollable(out), 0, Long.MAX_VALUE);
+            }
+        });
+    }
+
+    /** What a hook does with the transfer's own duplicates of both descriptors. */
+    @FunctionalInterface
+    private interface WithDescriptors {
+        long transfer(FdRef in, FdRef out) throws IOException;
+    }
+
+    /**
+     * Takes the transfer's own reference to both channels' descriptors for the duration of {@code body};
+     * not handled if either channel is not one of the JDK's file, socket or pipe channels.
+     */
+    private static long withDescriptors(Channel source, Channel target, TransferContext context,
+            WithDescriptors body) throws IOException {
+        if (ChannelKind.of(source) == ChannelKind.OTHER || ChannelKind.of(target) == ChannelKind.OTHER) {
+            Channel other = ChannelKind.of(source) == ChannelKind.OTHER ? source : target;
+            return notHandled(context, other.getClass().getName() + " has no file descriptor");
         }
         try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
                 FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
             if (in == null || out == null) {
                 return noDescriptor(context, in == null ? source : target);
             }
-            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO);
-                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxLibc.SO_SNDTIMEO)) {
-                if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
-                    return run(context, "splice", new SpliceStep(pollable(in), pollable(out)),
-                            SendfileStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
-                }
-                return piped(context, pollable(in), pollable(out), 0, Long.MAX_VALUE);
-            }
+            return body.transfer(in, out);
+        }
+    }
+
+    private long socketToFile(FdRef in, FdRef out, Channel source, long position, long count,
+            TransferContext context) throws IOException {
+        if (LinuxFds.hasStatusFlag(out.fd(), LinuxLibc.O_APPEND)) {
+            // splice(2) refuses O_APPEND targets with EINVAL, but only after its first half has taken
+            // bytes from the socket: decide before reading anything.
+            return notHandled(context, "splice: target is in append mode");
+        }
+        try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO)) {
+            return piped(context, pollable(in), file(out, true), position, count);
         }
     }
 
     private static long sendfileToSocket(int in, int out, Channel target, long position, long count,
             TransferContext context) throws IOException {
         try (SocketTimeout bounded = boundIfBlocking(out, target, LinuxLibc.SO_SNDTIMEO)) {
-            return run(context, "sendfile", new SendfileStep(in, new End(out, false, true)),
-                    SendfileStep.MAX_RW_COUNT, position, count);
+            return run(context, "sendfile", SyscallStep.sendfile(new End(in, true, false), new End(out, false, true)),
+                    SyscallStep.MAX_RW_COUNT, position, count);
         }
     }
 
@@ -161,12 +165,12 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (LinuxFds.sameFile(in.fd(), out.fd())) {
             return notHandled(context, "source and target are the same file");
         }
-        long n = run(context, "copy_file_range", new CopyFileRangeStep(in, out), SendfileStep.MAX_RW_COUNT,
+        long n = run(context, "copy_file_range", SyscallStep.copyFileRange(in, out), SyscallStep.MAX_RW_COUNT,
                 position, count);
         if (n != CopyLoop.NOT_HANDLED || !sendfileAllowed) {
             return n;
         }
-        return run(context, "sendfile", new SendfileStep(in.fd(), out), SendfileStep.MAX_RW_COUNT, position, count);
+        return run(context, "sendfile", SyscallStep.sendfile(in, out), SyscallStep.MAX_RW_COUNT, position, count);
     }
 
     /** Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. */
