@@ -238,10 +238,11 @@ public abstract class TransferContractTest {
             loop.near().configureBlocking(false);
             long first = provider().transfer(source, 0, size, loop.near());
             assertTrue(first > 0 && first < size, "a full socket buffer ends a non-blocking transfer: " + first);
-            assertEquals(0, provider().transfer(source, first, size - first, loop.near()), "still full");
+            long second = provider().transfer(source, first, size - first, loop.near());
+            assertTrue(second >= 0 && first + second < size, "the peer still reads nothing: " + second);
             Future<Loopback.Received> received = loop.readAllOnPeer();
             loop.near().register(selector, SelectionKey.OP_WRITE);
-            long sent = first;
+            long sent = first + second;
             while (sent < size) {
                 selector.select();
                 selector.selectedKeys().clear();
