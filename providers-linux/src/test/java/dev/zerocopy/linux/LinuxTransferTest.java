@@ -67,6 +67,12 @@ class LinuxTransferTest {
         }
     }
 
+    /** Other JVM threads may open or close a descriptor meanwhile; a leak per transfer would show thousands. */
+    private static void assertNoGrowth(long before) throws IOException {
+        long after = openFds();
+        assertTrue(after <= before + 3, "descriptors before " + before + ", after " + after);
+    }
+
     @Test
     void isUsableHere() {
         assertTrue(linux.availability().usable(), linux.availability().reason());
@@ -241,9 +247,11 @@ class LinuxTransferTest {
             assertTrue(first > 0 && first < BIG);
             var threads = ManagementFactory.getThreadMXBean();
             long cpuBefore = threads.getCurrentThreadCpuTime();
+            long sent = first;
             for (int i = 0; i < 1000; i++) {
-                assertEquals(0, linux.transfer(source, first, BIG - first, loop.near()));
+                sent += linux.transfer(source, sent, BIG - sent, loop.near());  // what the kernel freed, often 0
             }
+            assertTrue(sent < BIG, "the peer reads nothing");
             long perCall = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1000;
             assertTrue(perCall < 5_000_000, "no waiting or spinning inside a non-blocking call: " + perCall + " ns");
         }
@@ -300,7 +308,7 @@ class LinuxTransferTest {
                 linux.transfer(source, 0, 4096, i % 2 == 0 ? loop.near() : target);
                 target.position(0);
             }
-            assertEquals(before, openFds());
+            assertNoGrowth(before);
             loop.near().shutdownOutput();
             assertEquals(4096L * 5001, received.get().bytes());
         }
@@ -312,7 +320,7 @@ class LinuxTransferTest {
             for (int i = 1; i < 10_000; i++) {
                 assertEquals(100, linux.transfer(loop.near(), target, i * 100L, 100));
             }
-            assertEquals(before, openFds(), "pipes return to the pool");
+            assertNoGrowth(before);
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(dir.resolve("out2"), SEED, 10_000L * 100));
     }
