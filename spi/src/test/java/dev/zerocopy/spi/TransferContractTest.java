@@ -132,6 +132,38 @@ public abstract class TransferContractTest {
     }
 
     @Test
+    void fileIntoFileReadsAtAndAdvancesTheSourcePositionLikeTransferFrom() throws Exception {
+        Path in = file(100_000);
+        Path ours = Files.write(dir.resolve("ours"), new byte[50]);
+        Path jdks = Files.write(dir.resolve("jdks"), new byte[50]);
+        try (FileChannel source = FileChannel.open(in, READ); FileChannel jdkSource = FileChannel.open(in, READ);
+                FileChannel target = FileChannel.open(ours, WRITE); FileChannel jdkTarget = FileChannel.open(jdks, WRITE)) {
+            source.position(1000);
+            jdkSource.position(1000);
+            assertEquals(jdkTarget.transferFrom(jdkSource, 20, 30_000), provider().transfer(source, target, 20, 30_000));
+            assertEquals(jdkSource.position(), source.position());
+            assertEquals(jdkTarget.position(), target.position());
+        }
+        assertEquals(java.util.Arrays.toString(Files.readAllBytes(jdks)), java.util.Arrays.toString(Files.readAllBytes(ours)));
+    }
+
+    @Test
+    void fileIntoFileWritesAtAndAdvancesTheTargetPositionLikeTransferTo() throws Exception {
+        Path in = file(100_000);
+        Path ours = Files.write(dir.resolve("ours"), new byte[50]);
+        Path jdks = Files.write(dir.resolve("jdks"), new byte[50]);
+        try (FileChannel source = FileChannel.open(in, READ);
+                FileChannel target = FileChannel.open(ours, WRITE); FileChannel jdkTarget = FileChannel.open(jdks, WRITE)) {
+            target.position(7);
+            jdkTarget.position(7);
+            assertEquals(source.transferTo(500, 40_000, jdkTarget), provider().transfer(source, 500, 40_000, target));
+            assertEquals(jdkTarget.position(), target.position());
+            assertEquals(0, source.position());
+        }
+        assertEquals(java.util.Arrays.toString(Files.readAllBytes(jdks)), java.util.Arrays.toString(Files.readAllBytes(ours)));
+    }
+
+    @Test
     void countsAndPositionsAgainstTheFileEnd() throws Exception {
         long size = 32769;
         Path in = file(size);
