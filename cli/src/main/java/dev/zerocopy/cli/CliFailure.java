@@ -23,9 +23,10 @@ public final class CliFailure extends IOException {
      * Creates the failure from what was being done and the exception that stopped it.
      *
      * @param context what was being done, such as {@code "cannot read /tmp/x"}
-     * @param cause   the exception; described with {@link Failures#describe(Throwable)}
+     * @param cause   the exception; described with {@link Failures#describe(Throwable)}, without the
+     *                file name if the context names it already
      */
     public CliFailure(String context, Throwable cause) {
-        super(context + ": " + Failures.describe(cause), cause);
+        super(context + ": " + Failures.describeAfter(context, cause), cause);
     }
 }

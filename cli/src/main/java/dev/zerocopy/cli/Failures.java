@@ -45,6 +45,23 @@ final class Failures {
         return failure.getClass().getName() + ": " + oneLine(message);
     }
 
+    /**
+     * Describes an exception after a context: like {@link #describe(Throwable)}, but leaves out the file
+     * name of a file system exception if the context names that file already.
+     *
+     * @param context the text printed before, such as {@code "cannot read /tmp/x"}
+     * @param failure the exception
+     * @return the description
+     */
+    static String describeAfter(String context, Throwable failure) {
+        if (failure instanceof FileSystemException fs && fs.getFile() != null && fs.getOtherFile() == null
+                && context.contains(fs.getFile())) {
+            String full = describeFile(fs);
+            return full.substring(fs.getFile().length() + 2);
+        }
+        return describe(failure);
+    }
+
     private static String describeFile(FileSystemException fs) {
         String reason = fs.getReason();
         if (reason == null) {

@@ -1,6 +1,7 @@
 package dev.zerocopy.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceConfigurationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,10 +76,22 @@ public final class ZeroCopyCli implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new ZeroCopyCli());
         commandLine.setExecutionExceptionHandler(ZeroCopyCli::handleFailure);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A bad dev.zerocopy.provider, or a provider's native binding that cannot load: report like
+                // any other failure (picocli hands only Exceptions to the handler).
+                CliFailure failure = new CliFailure(Failures.describe(e));
+                failure.initCause(e);
+                throw new CommandLine.ExecutionException(commandLine, failure.getMessage(), failure);
+            }
+        });
         return commandLine.execute(args);
     }
 
-    private static int handleFailure(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+    private static int handleFailure(Exception failure, CommandLine commandLine, ParseResult parseResult)
+            throws Exception {
         if (failure instanceof ParameterException bad) {
             // Thrown by a command's own validation: treat as bad arguments.
             return commandLine.getParameterExceptionHandler().handleParseException(bad, new String[0]);

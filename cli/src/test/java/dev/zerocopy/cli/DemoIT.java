@@ -1,0 +1,51 @@
+package dev.zerocopy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(180)
+class DemoIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoVerifiesBothCopiesAndCleansUp() throws Exception {
+        ZeroCopyJar.Result result = ZeroCopyJar.run("demo", "--size", "16M", "--dir", dir.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        String out = result.stdout();
+        assertTrue(out.contains("verified 16777216 bytes: zerocopy ("), result::toString);
+        assertTrue(out.contains("verified 16777216 bytes: JDK transferTo/From"), result::toString);
+        assertTrue(out.contains("provider"), result::toString);
+        assertTrue(out.contains("fd access  OPENED"), result::toString);
+        assertTrue(out.contains("GiB/s"), result::toString);
+        assertFalse(out.contains("MISMATCH"), result::toString);
+        // java -jar starts the agent (Launcher-Agent-Class), which would route the JDK's own transferTo: the
+        // baseline must then come from a JVM without it.
+        assertTrue(out.contains("the JDK row ran in a child JVM without the zerocopy agent"), result::toString);
+        assertFalse(out.contains("went through zerocopy too"), result::toString);
+        assertEquals("", result.stderr(), "no warnings, no stack traces");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the demo deletes its files");
+        }
+    }
+
+    @Test
+    void demoReportsTheMechanismOfEachSide() throws Exception {
+        ZeroCopyJar.Result result = ZeroCopyJar.run("--provider", "portable", "demo", "--size", "1M",
+                "--dir", dir.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        String row = result.stdout().lines().filter(l -> l.contains("zerocopy (portable)") && l.contains("GiB/s"))
+                .findFirst().orElseThrow(() -> new AssertionError(result));
+        // The portable provider's JFR events name its mechanisms: the JDK's transferTo, a buffer loop.
+        assertTrue(row.matches(".*zerocopy \\(portable\\)\\s+jdk\\s+(buffer|jdk)\\s+.*"), row);
+    }
+}
