@@ -1,0 +1,236 @@
+package dev.zerocopy.bsd;
+
+import com.google.auto.service.AutoService;
+import dev.zerocopy.Availability;
+import dev.zerocopy.PartialTransfer;
+import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.AbstractZeroCopyTransfer;
+import dev.zerocopy.spi.ChannelKind;
+import dev.zerocopy.spi.CopyLoop;
+import dev.zerocopy.spi.FdRef;
+import dev.zerocopy.spi.PollReadiness;
+import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.StepResult;
+import dev.zerocopy.spi.TransferContext;
+import dev.zerocopy.spi.TransferStep;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * The FreeBSD and macOS provider: file to socket with {@code sendfile(2)} and, on FreeBSD 13 and later,
+ * file to file with {@code copy_file_range(2)}. Every other pair is left to the portable copies. The
+ * calls run through the shared {@link CopyLoop}; this class only picks them and, in {@link BsdSystem},
+ * translates each system's progress reporting (FreeBSD's {@code sbytes}, macOS's {@code *len}).
+ *
+ * <p>Usable only when {@code os.name} is FreeBSD or macOS on a 64-bit JVM. Elsewhere nothing is bound:
+ * the JNA bindings are registered the first time they are used on their own system, never when this
+ * class is loaded, listed or asked for its {@link #availability()} (see {@link NativeBindings}).
+ *
+ * <p>Blocking sockets: see {@link SendTimeout} for how a {@code sendfile} is kept from sleeping in the
+ * kernel for longer than one loop tick.
+ */
+@AutoService(ZeroCopyTransfer.class)
+public final class BsdTransfer extends AbstractZeroCopyTransfer {
+
+    /** The provider's name. */
+    public static final String NAME = "bsd";
+
+    /**
+     * Bytes asked of one {@code sendfile}: a call waits again for buffer space every time the peer reads,
+     * so only the chunk bounds how long it runs into a slow peer (interrupts are seen between calls);
+     * 4 MiB keeps the per-call cost negligible (Go's maxSendfileSize for the BSDs, for the same reason).
+     */
+    static final long SENDFILE_CHUNK = 4L << 20;
+
+    /** Bytes asked of one {@code copy_file_range}: 1 GiB, so interrupts are observed between gigabytes. */
+    static final long COPY_FILE_RANGE_CHUNK = 1L << 30;
+
+    private volatile boolean detect;
+    private volatile BsdSystem system;
+
+    /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
+    public BsdTransfer() {
+        this.detect = true;
+    }
+
+    /**
+     * Creates a FreeBSD provider over the given C library (an emulated kernel, in tests).
+     *
+     * @param libc the library
+     */
+    public BsdTransfer(FreeBsdLibc libc) {
+        this.detect = false;
+        this.system = new FreeBsdSystem(libc);
+    }
+
+    /**
+     * Creates a macOS provider over the given C library (an emulated kernel, in tests).
+     *
+     * @param libc the library
+     */
+    public BsdTransfer(MacOsLibc libc) {
+        this.detect = false;
+        this.system = new MacOsSystem(libc);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Availability availability() {
+        BsdSystem s = system();
+        if (s == null) {
+            return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; os.name is "
+                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+        }
+        try {
+            s.libc().poll(-1, Readiness.POLLOUT, 0);                         // binds the shared calls
+            s.sendfile(-1, -1).run(0, 1, new StepResult());                  // binds sendfile: EBADF
+        } catch (IOException | LinkageError e) {
+            return Availability.unusable(s.name() + " C library cannot be bound: " + e);
+        }
+        return Availability.usable(s.name() + " sendfile(2)" + (s.hasCopyFileRange() ? ", copy_file_range(2)" : ""));
+    }
+
+    @Override
+    protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
+            TransferContext context) throws IOException {
+        BsdSystem s = system();
+        ChannelKind kind = ChannelKind.of(target);
+        if (s == null) {
+            return notHandled(context, "bsd: not FreeBSD or macOS");
+        }
+        if (kind == ChannelKind.SOCKET) {
+            return sendfile(s, source, position, count, target, context);
+        }
+        if (kind == ChannelKind.FILE) {
+            return copyFileRange(s, source, position, (FileChannel) target, -1, count, context);
+        }
+        return notHandled(context, "sendfile: the target is a " + kind.label() + ", not a socket");
+    }
+
+    @Override
+    protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
+            TransferContext context) throws IOException {
+        BsdSystem s = system();
+        if (s != null && source instanceof FileChannel file) {
+            return copyFileRange(s, file, -1, target, position, count, context);
+        }
+        return notHandled(context, s == null ? "bsd: not FreeBSD or macOS"
+                : "bsd: no system call reads a " + ChannelKind.of(source).label() + " into a file");
+    }
+
+    private static long sendfile(BsdSystem s, FileChannel source, long position, long count,
+            WritableByteChannel target, TransferContext context) throws IOException {
+        BsdLibc libc = s.libc();
+        try (FdRef file = FdRef.acquire(source, libc); FdRef socket = FdRef.acquire(target, libc)) {
+            if (file == null || socket == null) {
+                return notHandled(context, "sendfile: no file descriptor");
+            }
+            SendTimeout bound = context.nonBlocking() ? null : SendTimeout.bound(libc, socket.fd());
+            if (!context.nonBlocking() && bound == null) {
+                return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + libc.errno());
+            }
+            try {
+                return run("sendfile", s.sendfile(file.fd(), socket.fd()), SENDFILE_CHUNK, position, count,
+                        new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
+            } finally {
+                if (bound != null) {
+                    bound.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * copy_file_range between two files; {@code inAt} or {@code outAt} is {@code -1} for "the channel's
+     * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do.
+     */
+    private static long copyFileRange(BsdSystem s, FileChannel in, long inAt, FileChannel out, long outAt,
+            long count, TransferContext context) throws IOException {
+        BsdLibc libc = s.libc();
+        try (FdRef src = FdRef.acquire(in, libc); FdRef dst = FdRef.acquire(out, libc)) {
+            if (src == null || dst == null) {
+                return notHandled(context, "copy_file_range: no file descriptor");
+            }
+            String refusal = s.copyFileRangeRefusal(dst.fd());
+            if (refusal != null) {
+                return notHandled(context, "copy_file_range: " + refusal);
+            }
+            FileChannel advanced = inAt < 0 ? in : out;
+            long inStart = inAt < 0 ? in.position() : inAt;
+            long outStart = outAt < 0 ? out.position() : outAt;
+            long start = advanced.position();
+            long n;
+            try {
+                n = run("copy_file_range", s.copyFileRange(src.fd(), dst.fd(), outStart - inStart),
+                        COPY_FILE_RANGE_CHUNK, inStart, count, Readiness.immediate(), context);
+            } catch (IOException e) {
+                if (e instanceof PartialTransfer partial && advanced.isOpen()) {
+                    advanced.position(start + partial.bytesTransferred());
+                }
+                throw e;
+            }
+            if (n > 0) {
+                advanced.position(start + n);
+            }
+            return n;
+        }
+    }
+
+    private static long run(String syscall, TransferStep step, long chunk, long position, long count,
+            Readiness readiness, TransferContext context) throws IOException {
+        LastError last = new LastError(step);
+        context.mechanism(syscall);
+        long n = new CopyLoop(syscall, last, chunk).run(position, count, context.nonBlocking(), readiness,
+                context.guard());
+        if (n == CopyLoop.NOT_HANDLED) {
+            context.notHandled(syscall + ": " + last.name());
+        }
+        return n;
+    }
+
+    private static long notHandled(TransferContext context, String reason) {
+        context.notHandled(reason);
+        return CopyLoop.NOT_HANDLED;
+    }
+
+    private BsdSystem system() {
+        BsdSystem s = system;
+        if (s == null && detect) {
+            synchronized (this) {
+                s = system;
+                if (s == null && detect) {
+                    s = forRunningSystem();
+                    system = s;
+                    detect = false;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The running system's bindings, created (not yet bound) only on FreeBSD or macOS; else {@code null}. */
+    private static BsdSystem forRunningSystem() {
+        if (!"64".equals(System.getProperty("sun.arch.data.model"))) {
+            return null;                    // off_t and size_t are passed as Java longs
+        }
+        String os = System.getProperty("os.name", "");
+        if (os.equals("FreeBSD")) {
+            return new FreeBsdSystem(new FreeBsdNative());
+        }
+        if (os.startsWith("Mac OS X") || os.startsWith("macOS") || os.equals("Darwin")) {
+            return new MacOsSystem(new MacOsNative());
+        }
+        return null;
+    }
+}

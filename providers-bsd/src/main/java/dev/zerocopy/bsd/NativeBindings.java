@@ -1,0 +1,30 @@
+package dev.zerocopy.bsd;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Records every native library this module binds in this JVM. A binding class records itself in its
+ * static initialiser, before it looks up a symbol, so an empty list proves that no FreeBSD or macOS
+ * symbol was ever looked up here, whatever the operating system.
+ */
+public final class NativeBindings {
+
+    private static final List<String> BOUND = new CopyOnWriteArrayList<>();
+
+    private NativeBindings() {
+    }
+
+    static void record(String binding) {
+        BOUND.add(binding);
+    }
+
+    /**
+     * Returns the bindings made so far, in order.
+     *
+     * @return an unmodifiable snapshot, empty if nothing was bound
+     */
+    public static List<String> bound() {
+        return List.copyOf(BOUND);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.zerocopy.emulated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.TransferContractTest;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The shared transfer contract, run by a provider over a fresh emulated kernel per test, which afterwards
+ * must have no duplicated descriptor left open and must never have been asked for "until end of file".
+ */
+public abstract class EmulatedContract extends TransferContractTest {
+
+    private final EmulatedKernel kernel = os().boot(FaultPlan.none());
+    private final ZeroCopyTransfer provider = kernel.provider();
+
+    /**
+     * Returns the emulated system.
+     *
+     * @return the system
+     */
+    protected abstract EmulatedOs os();
+
+    @Override
+    protected ZeroCopyTransfer provider() {
+        return provider;
+    }
+
+    /** Checks what the kernel saw. */
+    @AfterEach
+    void kernelIsClean() {
+        assertEquals(0, kernel.openDuplicates(), "duplicated descriptors left open");
+        assertEquals(0, kernel.toEndRequests(), "calls that asked for 'until end of file'");
+    }
+}

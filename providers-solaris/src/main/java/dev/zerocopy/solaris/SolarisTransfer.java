@@ -1,0 +1,147 @@
+package dev.zerocopy.solaris;
+
+import com.google.auto.service.AutoService;
+import dev.zerocopy.Availability;
+import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.AbstractZeroCopyTransfer;
+import dev.zerocopy.spi.ChannelKind;
+import dev.zerocopy.spi.CopyLoop;
+import dev.zerocopy.spi.Errno;
+import dev.zerocopy.spi.FdRef;
+import dev.zerocopy.spi.PollReadiness;
+import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.TransferContext;
+import dev.zerocopy.spi.TransferStep;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * The Solaris/illumos provider: file to socket with sendfile(3EXT) from libsendfile, through the shared
+ * {@link CopyLoop}; every other pair is left to the portable copies. This class only binds the call and
+ * translates its progress reporting ({@code *off}, see {@link SolarisSendfile}).
+ *
+ * <p>{@code sendfilev(3EXT)} is not used: it adds header/trailer vectors and several files per call,
+ * which a single file range does not need, and reports the same progress ({@code *xferred}) as
+ * {@code *off}; it would add a binding without removing a system call.
+ *
+ * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound (see
+ * {@link NativeBindings}). Blocking sockets: see {@link SendTimeout}.
+ */
+@AutoService(ZeroCopyTransfer.class)
+public final class SolarisTransfer extends AbstractZeroCopyTransfer {
+
+    /** The provider's name. */
+    public static final String NAME = "solaris";
+
+    /**
+     * Bytes asked of one {@code sendfile}: it sleeps again for buffer space whenever the peer reads, so the
+     * chunk bounds how long one call runs into a slow peer; 4 MiB keeps the per-call cost negligible (Go's
+     * maxSendfileSize on Solaris, for the same reason).
+     */
+    static final long SENDFILE_CHUNK = 4L << 20;
+
+    private volatile boolean detect;
+    private volatile SolarisLibc libc;
+
+    /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
+    public SolarisTransfer() {
+        this.detect = true;
+    }
+
+    /**
+     * Creates the provider over the given C library (an emulated kernel, in tests).
+     *
+     * @param libc the library
+     */
+    public SolarisTransfer(SolarisLibc libc) {
+        this.libc = libc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Availability availability() {
+        SolarisLibc c = libc();
+        if (c == null) {
+            return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; os.name is "
+                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+        }
+        try {
+            c.poll(-1, Readiness.POLLOUT, 0);                                   // binds libc
+            c.sendfile(-1, -1, new long[1], 1);                                 // binds libsendfile: EBADF
+        } catch (LinkageError e) {
+            return Availability.unusable("libsendfile cannot be bound: " + e);
+        }
+        return Availability.usable("Solaris sendfile(3EXT)");
+    }
+
+    @Override
+    protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
+            TransferContext context) throws IOException {
+        SolarisLibc c = libc();
+        if (c == null) {
+            return notHandled(context, "solaris: not SunOS");
+        }
+        if (ChannelKind.of(target) != ChannelKind.SOCKET) {
+            return notHandled(context, "sendfile: the target is a " + ChannelKind.of(target).label() + ", not a socket");
+        }
+        try (FdRef file = FdRef.acquire(source, c); FdRef socket = FdRef.acquire(target, c)) {
+            if (file == null || socket == null) {
+                return notHandled(context, "sendfile: no file descriptor");
+            }
+            SendTimeout bound = context.nonBlocking() ? null : SendTimeout.bound(c, socket.fd());
+            if (!context.nonBlocking() && bound == null) {
+                return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + c.errno());
+            }
+            try {
+                Errno[] last = {Errno.NONE};
+                TransferStep step = new SolarisSendfile(c, source, file.fd(), socket.fd());
+                context.mechanism("sendfile");
+                long n = new CopyLoop("sendfile", (p, k, result) -> {
+                    step.run(p, k, result);
+                    last[0] = result.errno();
+                }, SENDFILE_CHUNK).run(position, count, context.nonBlocking(),
+                        new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context.guard());
+                if (n == CopyLoop.NOT_HANDLED) {
+                    context.notHandled("sendfile: " + last[0]);
+                }
+                return n;
+            } finally {
+                if (bound != null) {
+                    bound.close();
+                }
+            }
+        }
+    }
+
+    private static long notHandled(TransferContext context, String reason) {
+        context.notHandled(reason);
+        return CopyLoop.NOT_HANDLED;
+    }
+
+    private SolarisLibc libc() {
+        SolarisLibc c = libc;
+        if (c == null && detect) {
+            synchronized (this) {
+                c = libc;
+                if (c == null && detect) {
+                    boolean solaris = "SunOS".equals(System.getProperty("os.name"))
+                            && "64".equals(System.getProperty("sun.arch.data.model"));
+                    c = solaris ? new SolarisNative() : null;
+                    libc = c;
+                    detect = false;
+                }
+            }
+        }
+        return c;
+    }
+}
