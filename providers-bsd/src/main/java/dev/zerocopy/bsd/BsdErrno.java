@@ -12,16 +12,14 @@ import java.util.Map;
 public final class BsdErrno {
 
     /** FreeBSD's numbers (FreeBSD sys/sys/errno.h). */
-    public static final BsdErrno FREEBSD = new BsdErrno(numbers(45), -1);
+    public static final BsdErrno FREEBSD = new BsdErrno(numbers(45), Map.of());
     /** macOS's numbers (xnu bsd/sys/errno.h); ENOTSUP (45) reads as EOPNOTSUPP (102). */
-    public static final BsdErrno MACOS = new BsdErrno(numbers(102), 45);
+    public static final BsdErrno MACOS = new BsdErrno(numbers(102), Map.of(45, Errno.EOPNOTSUPP));
 
     private final Errno.Table table;
-    private final int notSupportedAlias;
 
-    private BsdErrno(Map<Errno, Integer> numbers, int notSupportedAlias) {
-        this.table = new Errno.Table(numbers);
-        this.notSupportedAlias = notSupportedAlias;
+    private BsdErrno(Map<Errno, Integer> numbers, Map<Integer, Errno> aliases) {
+        this.table = new Errno.Table(numbers, aliases);
     }
 
     private static Map<Errno, Integer> numbers(int eopnotsupp) {
@@ -62,8 +60,7 @@ public final class BsdErrno {
      * @return the name, {@link Errno#UNKNOWN} if not known
      */
     public Errno of(int number) {
-        // macOS: ENOTSUP (45) and EOPNOTSUPP (102) are distinct numbers, one meaning (xnu bsd/sys/errno.h).
-        return number == notSupportedAlias ? Errno.EOPNOTSUPP : table.of(number);
+        return table.of(number);
     }
 
     /**

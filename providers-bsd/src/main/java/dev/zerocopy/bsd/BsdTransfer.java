@@ -10,9 +10,9 @@ import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
-import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -28,8 +28,11 @@ import java.nio.channels.WritableByteChannel;
  * the JNA bindings are registered the first time they are used on their own system, never when this
  * class is loaded, listed or asked for its {@link #availability()} (see {@link NativeBindings}).
  *
- * <p>Blocking sockets: see {@link SendTimeout} for how a {@code sendfile} is kept from sleeping in the
- * kernel for longer than one loop tick.
+ * <p>Blocking sockets: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer space with the
+ * socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
+ * {@code sbytes}/{@code *len} (FreeBSD kern_sendfile.c {@code sbwait}; xnu {@code sendfile}), so a one-tick
+ * {@code SO_SNDTIMEO} ({@link SocketTimeout}) keeps a call from sleeping in the kernel for longer than a
+ * loop tick. {@code SF_NODISKIO} bounds disk waits, not socket waits.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class BsdTransfer extends AbstractZeroCopyTransfer {
@@ -136,13 +139,13 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
             if (file == null || socket == null) {
                 return notHandled(context, "sendfile: no file descriptor");
             }
-            SendTimeout bound = context.nonBlocking() ? null : SendTimeout.bound(libc, socket.fd());
+            SocketTimeout bound = context.nonBlocking() ? null : SocketTimeout.bound(libc.sendTimeout(), socket.fd());
             if (!context.nonBlocking() && bound == null) {
                 return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + libc.errno());
             }
             try {
-                return run("sendfile", s.sendfile(file.fd(), socket.fd()), SENDFILE_CHUNK, position, count,
-                        new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
+                return new CopyLoop("sendfile", s.sendfile(file.fd(), socket.fd()), SENDFILE_CHUNK).run(position,
+                        count, new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
             } finally {
                 if (bound != null) {
                     bound.close();
@@ -172,8 +175,8 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
             long start = advanced.position();
             long n;
             try {
-                n = run("copy_file_range", s.copyFileRange(src.fd(), dst.fd(), outStart - inStart),
-                        COPY_FILE_RANGE_CHUNK, inStart, count, Readiness.immediate(), context);
+                n = new CopyLoop("copy_file_range", s.copyFileRange(src.fd(), dst.fd(), outStart - inStart),
+                        COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial && advanced.isOpen()) {
                     advanced.position(start + partial.bytesTransferred());
@@ -185,18 +188,6 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
             }
             return n;
         }
-    }
-
-    private static long run(String syscall, TransferStep step, long chunk, long position, long count,
-            Readiness readiness, TransferContext context) throws IOException {
-        LastError last = new LastError(step);
-        context.mechanism(syscall);
-        long n = new CopyLoop(syscall, last, chunk).run(position, count, context.nonBlocking(), readiness,
-                context.guard());
-        if (n == CopyLoop.NOT_HANDLED) {
-            context.notHandled(syscall + ": " + last.name());
-        }
-        return n;
     }
 
     private static long notHandled(TransferContext context, String reason) {

@@ -2,6 +2,7 @@ package dev.zerocopy.linux;
 
 import dev.zerocopy.spi.FdOps;
 import dev.zerocopy.spi.PollReadiness;
+import dev.zerocopy.spi.SocketTimeout;
 
 /** {@code dup}, {@code close} and {@code poll} for the toolkit. */
 final class LinuxFds implements FdOps, PollReadiness.Poll {
@@ -29,6 +30,27 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
     @Override
     public int poll(int fd, short events, int timeoutMillis) {
         return LinuxLibc.poll(new int[] {fd, events & 0xffff}, 1, timeoutMillis);
+    }
+
+    /** {@code SO_SNDTIMEO}, for {@link SocketTimeout}. */
+    static final SocketTimeout.Option SEND_TIMEOUT = timeout(LinuxLibc.SO_SNDTIMEO);
+
+    /** {@code SO_RCVTIMEO}, for {@link SocketTimeout}. */
+    static final SocketTimeout.Option RECEIVE_TIMEOUT = timeout(LinuxLibc.SO_RCVTIMEO);
+
+    /** A socket timeout option as {@code struct timeval} (two longs on 64-bit Linux). */
+    private static SocketTimeout.Option timeout(int name) {
+        return new SocketTimeout.Option() {
+            @Override
+            public int get(int fd, long[] timeval) {
+                return LinuxLibc.getsockopt(fd, LinuxLibc.SOL_SOCKET, name, timeval, new int[] {16});
+            }
+
+            @Override
+            public int set(int fd, long seconds, long micros) {
+                return LinuxLibc.setsockopt(fd, LinuxLibc.SOL_SOCKET, name, new long[] {seconds, micros}, 16);
+            }
+        };
     }
 
     /** Whether two descriptors refer to the same file (same device and inode). */

@@ -8,6 +8,7 @@ import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.FdAccess;
 import dev.zerocopy.spi.FdRef;
+import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -23,7 +24,8 @@ import java.nio.channels.WritableByteChannel;
  * files. Any other pair, and channels that are not the JDK's own, fall back to the portable copies.
  *
  * <p>Blocking sockets are bounded with a one-tick send or receive timeout for the duration of a transfer
- * (see {@link SocketTimeout}), so no call sleeps in the kernel for longer than a tick.
+ * (see {@link SocketTimeout}), so no call sleeps in the kernel for longer than a tick: {@code splice} with
+ * {@code SPLICE_F_NONBLOCK} still sleeps on a blocking socket (measured), so the flag alone is not enough.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class LinuxTransfer extends AbstractZeroCopyTransfer {
@@ -99,8 +101,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             return notHandled(context, from.label() + "->" + to.label() + " has no splice path");
         }
         return withDescriptors(source, target, context, (in, out) -> {
-            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO);
-                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxLibc.SO_SNDTIMEO)) {
+            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT);
+                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT)) {
                 if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
                     return run(context, "splice", SyscallStep.splice(pollable(in), pollable(out)),
                             SyscallStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
@@ -142,14 +144,14 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             // bytes from the socket: decide before reading anything.
             return notHandled(context, "splice: target is in append mode");
         }
-        try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxLibc.SO_RCVTIMEO)) {
+        try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT)) {
             return piped(context, pollable(in), file(out, true), position, count);
         }
     }
 
     private static long sendfileToSocket(int in, int out, Channel target, long position, long count,
             TransferContext context) throws IOException {
-        try (SocketTimeout bounded = boundIfBlocking(out, target, LinuxLibc.SO_SNDTIMEO)) {
+        try (SocketTimeout bounded = boundIfBlocking(out, target, LinuxFds.SEND_TIMEOUT)) {
             return run(context, "sendfile", SyscallStep.sendfile(new End(in, true, false), new End(out, false, true)),
                     SyscallStep.MAX_RW_COUNT, position, count);
         }
@@ -187,21 +189,29 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         }
     }
 
-    /** Runs one kind of step through the copy loop and records the mechanism or why it did not apply. */
+    /** Runs one kind of step through the copy loop, waiting on the end that reported EAGAIN. */
     private static long run(TransferContext context, String syscall, LinuxStep step, long maxChunk, long position,
             long count) throws IOException {
-        context.mechanism(syscall);
-        CopyLoop loop = new CopyLoop(syscall, step, maxChunk);
-        long n = loop.run(position, count, context.nonBlocking(), step.readiness(), context.guard());
-        if (n == CopyLoop.NOT_HANDLED) {
-            context.notHandled(loop.notHandledReason());
-        }
-        return n;
+        return new CopyLoop(syscall, step, maxChunk).run(position, count, step.readiness(), context);
     }
 
-    private static SocketTimeout boundIfBlocking(int fd, Channel channel, int option) {
+    /**
+     * Bounds a blocking socket's waits to one tick for the transfer (see {@link SocketTimeout}); nothing for
+     * non-blocking channels and pipes.
+     *
+     * @throws IOException if the timeout of a blocking socket can be neither read nor set
+     */
+    private static SocketTimeout boundIfBlocking(int fd, Channel channel, SocketTimeout.Option option)
+            throws IOException {
         boolean blocking = !(channel instanceof SelectableChannel selectable) || selectable.isBlocking();
-        return blocking && ChannelKind.of(channel) == ChannelKind.SOCKET ? SocketTimeout.bound(fd, option) : null;
+        if (!blocking || ChannelKind.of(channel) != ChannelKind.SOCKET) {
+            return null;
+        }
+        SocketTimeout bound = SocketTimeout.bound(option, fd);
+        if (bound == null) {
+            throw new IOException("cannot bound the socket's timeout (errno " + LinuxErrno.last() + ")");
+        }
+        return bound;
     }
 
     private static End file(FdRef ref, boolean positional) {

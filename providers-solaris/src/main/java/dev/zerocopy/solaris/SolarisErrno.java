@@ -13,7 +13,8 @@ public final class SolarisErrno {
     /** Solaris's ENOTSUP. */
     static final int ENOTSUP = 48;
 
-    private static final Errno.Table TABLE = new Errno.Table(numbers());
+    // ENOTSUP (48) and EOPNOTSUPP (122) are distinct numbers with one meaning (illumos sys/errno.h).
+    private static final Errno.Table TABLE = new Errno.Table(numbers(), Map.of(ENOTSUP, Errno.EOPNOTSUPP));
 
     private SolarisErrno() {
     }
@@ -56,8 +57,7 @@ public final class SolarisErrno {
      * @return the name, {@link Errno#UNKNOWN} if not known
      */
     public static Errno of(int number) {
-        // ENOTSUP (48) and EOPNOTSUPP (122) are distinct numbers with one meaning (illumos sys/errno.h).
-        return number == ENOTSUP ? Errno.EOPNOTSUPP : TABLE.of(number);
+        return TABLE.of(number);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.zerocopy.solaris;
 
+import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.FdOps;
 import dev.zerocopy.spi.PollReadiness;
 
@@ -43,4 +44,23 @@ public interface SolarisLibc extends FdOps, PollReadiness.Poll {
      * @return 0, or {@code -1}
      */
     int setSendTimeout(int socket, long seconds, long micros);
+
+    /**
+     * Returns {@code SO_SNDTIMEO} as a {@link SocketTimeout.Option}, to bound a blocking {@code sendfile}.
+     *
+     * @return the option
+     */
+    default SocketTimeout.Option sendTimeout() {
+        return new SocketTimeout.Option() {
+            @Override
+            public int get(int fd, long[] timeval) {
+                return getSendTimeout(fd, timeval);
+            }
+
+            @Override
+            public int set(int fd, long seconds, long micros) {
+                return setSendTimeout(fd, seconds, micros);
+            }
+        };
+    }
 }

@@ -10,6 +10,7 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
 import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.nio.channels.WritableByteChannel;
  * {@code *off}; it would add a binding without removing a system call.
  *
  * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound (see
- * {@link NativeBindings}). Blocking sockets: see {@link SendTimeout}.
+ * {@link NativeBindings}). Blocking sockets: see {@link SocketTimeout}.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class SolarisTransfer extends AbstractZeroCopyTransfer {
@@ -98,23 +99,13 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
             if (file == null || socket == null) {
                 return notHandled(context, "sendfile: no file descriptor");
             }
-            SendTimeout bound = context.nonBlocking() ? null : SendTimeout.bound(c, socket.fd());
+            SocketTimeout bound = context.nonBlocking() ? null : SocketTimeout.bound(c.sendTimeout(), socket.fd());
             if (!context.nonBlocking() && bound == null) {
                 return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + c.errno());
             }
             try {
-                Errno[] last = {Errno.NONE};
-                TransferStep step = new SolarisSendfile(c, source, file.fd(), socket.fd());
-                context.mechanism("sendfile");
-                long n = new CopyLoop("sendfile", (p, k, result) -> {
-                    step.run(p, k, result);
-                    last[0] = result.errno();
-                }, SENDFILE_CHUNK).run(position, count, context.nonBlocking(),
-                        new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context.guard());
-                if (n == CopyLoop.NOT_HANDLED) {
-                    context.notHandled("sendfile: " + last[0]);
-                }
-                return n;
+                return new CopyLoop("sendfile", new SolarisSendfile(c, source, file.fd(), socket.fd()), SENDFILE_CHUNK)
+                        .run(position, count, new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context);
             } finally {
                 if (bound != null) {
                     bound.close();

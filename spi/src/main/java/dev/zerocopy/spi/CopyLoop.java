@@ -78,6 +78,27 @@ public final class CopyLoop {
     }
 
     /**
+     * Runs the loop for a transfer: records this loop's system call as the transfer's mechanism, takes
+     * the non-blocking mode and the guard from the context, and records why if the step did not handle the
+     * pair.
+     *
+     * @param position  the first file offset (ignored by steps without one)
+     * @param count     the most bytes to transfer, at least 1
+     * @param readiness the wait to use on EAGAIN in blocking mode
+     * @param context   the transfer's context
+     * @return the bytes transferred, or {@link #NOT_HANDLED}
+     * @throws IOException as described in the class documentation
+     */
+    public long run(long position, long count, Readiness readiness, TransferContext context) throws IOException {
+        context.mechanism(syscall);
+        long n = run(position, count, context.nonBlocking(), readiness, context.guard());
+        if (n == NOT_HANDLED) {
+            context.notHandled(notHandledReason());
+        }
+        return n;
+    }
+
+    /**
      * Runs the loop.
      *
      * @param position    the first file offset (ignored by steps without one)

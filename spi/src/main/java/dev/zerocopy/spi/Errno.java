@@ -99,6 +99,7 @@ public enum Errno {
      */
     public static final class Table {
         private final Errno[] byNumber;
+        private final Map<Errno, Integer> numbers;
 
         /**
          * Creates a table.
@@ -107,8 +108,22 @@ public enum Errno {
          *                {@link Errno#UNKNOWN}
          */
         public Table(Map<Errno, Integer> numbers) {
-            int max = numbers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            this(numbers, Map.of());
+        }
+
+        /**
+         * Creates a table with aliases: further numbers that read as a name, such as macOS's ENOTSUP (45)
+         * beside its EOPNOTSUPP (102).
+         *
+         * @param numbers each name's number; {@link #numberOf} returns these
+         * @param aliases further numbers and the names they read as
+         */
+        public Table(Map<Errno, Integer> numbers, Map<Integer, Errno> aliases) {
+            int max = java.util.stream.Stream.concat(numbers.values().stream(), aliases.keySet().stream())
+                    .mapToInt(Integer::intValue).max().orElse(0);
             byNumber = new Errno[max + 1];
+            this.numbers = Map.copyOf(numbers);
+            aliases.forEach((number, errno) -> byNumber[number] = errno);
             numbers.forEach((errno, number) -> byNumber[number] = errno);
         }
 
@@ -133,15 +148,7 @@ public enum Errno {
          * @return the number or {@code -1}
          */
         public int numberOf(Errno errno) {
-            if (errno == NONE) {
-                return 0;
-            }
-            for (int i = 0; i < byNumber.length; i++) {
-                if (byNumber[i] == errno) {
-                    return i;
-                }
-            }
-            return -1;
+            return errno == NONE ? 0 : numbers.getOrDefault(errno, -1);
         }
     }
 }

@@ -1,0 +1,86 @@
+package dev.zerocopy.spi;
+
+/**
+ * Bounds how long a system call on a <em>blocking</em> socket may sleep in the kernel (DESIGN §3 rule 8):
+ * for the duration of a transfer, the socket's send (or receive) timeout is set to one
+ * {@linkplain CopyLoop#WAIT_TICK_MILLIS wait tick}, so that a {@code sendfile} or {@code splice} whose peer
+ * stalls returns with the bytes it moved, or EAGAIN, and the copy loop can poll in bounded ticks while it
+ * observes interrupts and closes. The previous value is restored when the transfer ends.
+ *
+ * <p>The socket stays in blocking mode throughout. Making it non-blocking instead would make the user's
+ * own blocking writes return short counts afterwards; a timeout left over by a racing writer is harmless,
+ * since the JDK's blocking reads and writes retry EAGAIN after {@code poll}. Cost: one
+ * {@code getsockopt} and two {@code setsockopt} per transfer, none per chunk.
+ */
+public final class SocketTimeout implements AutoCloseable {
+
+    /** The bound, in microseconds: one copy-loop wait tick. */
+    public static final long BOUND_MICROS = CopyLoop.WAIT_TICK_MILLIS * 1000L;
+
+    /** A provider's access to one timeout option ({@code SO_SNDTIMEO} or {@code SO_RCVTIMEO}) of a socket. */
+    public interface Option {
+        /**
+         * Reads the timeout.
+         *
+         * @param fd      the socket
+         * @param timeval receives seconds and microseconds
+         * @return 0, or {@code -1} on error
+         */
+        int get(int fd, long[] timeval);
+
+        /**
+         * Sets the timeout.
+         *
+         * @param fd      the socket
+         * @param seconds the seconds
+         * @param micros  the microseconds
+         * @return 0, or {@code -1} on error
+         */
+        int set(int fd, long seconds, long micros);
+    }
+
+    private final Option option;
+    private final int fd;
+    private final long seconds;
+    private final long micros;
+    private final boolean restore;
+
+    private SocketTimeout(Option option, int fd, long seconds, long micros, boolean restore) {
+        this.option = option;
+        this.fd = fd;
+        this.seconds = seconds;
+        this.micros = micros;
+        this.restore = restore;
+    }
+
+    /**
+     * Bounds the socket's timeout to {@link #BOUND_MICROS}, unless it already is.
+     *
+     * @param option the timeout option
+     * @param fd     the socket (the transfer's own duplicate)
+     * @return the bound, to close when the transfer ends, or {@code null} if the timeout cannot be read or
+     *         set: the transfer must then not use a call that may sleep in the kernel
+     */
+    public static SocketTimeout bound(Option option, int fd) {
+        long[] timeval = new long[2];
+        if (option.get(fd, timeval) != 0) {
+            return null;
+        }
+        long previous = timeval[0] * 1_000_000L + timeval[1];
+        if (previous > 0 && previous <= BOUND_MICROS) {
+            return new SocketTimeout(option, fd, timeval[0], timeval[1], false);
+        }
+        if (option.set(fd, 0, BOUND_MICROS) != 0) {
+            return null;
+        }
+        return new SocketTimeout(option, fd, timeval[0], timeval[1], true);
+    }
+
+    /** Restores the previous timeout. */
+    @Override
+    public void close() {
+        if (restore) {
+            option.set(fd, seconds, micros);
+        }
+    }
+}
