@@ -83,8 +83,6 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     public final long transfer(FileChannel source, long position, long count, WritableByteChannel target)
             throws IOException {
         checkArguments(source, target, position, count);
-        requireReadable(source);
-        requireWritable(target);
         if (count == 0) {
             return 0;
         }
@@ -103,8 +101,6 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     public final long transfer(ReadableByteChannel source, FileChannel target, long position, long count)
             throws IOException {
         checkArguments(source, target, position, count);
-        requireReadable(source);
-        requireWritable(target);
         if (count == 0 || position > target.size()) {
             return 0;
         }
@@ -189,17 +185,20 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         return channel instanceof SelectableChannel selectable && !selectable.isBlocking();
     }
 
+    /** FileChannel's checks, in its order: open, then readable and writable, then the numbers. */
     private static void checkArguments(Channel source, Channel target, long position, long count)
             throws ClosedChannelException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
+        requireOpen(source, target);
+        requireReadable(source);
+        requireWritable(target);
         if (position < 0) {
             throw new IllegalArgumentException("negative position: " + position);
         }
         if (count < 0) {
             throw new IllegalArgumentException("negative count: " + count);
         }
-        requireOpen(source, target);
     }
 
     private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {

@@ -243,9 +243,13 @@ public abstract class TransferContractTest {
         try (FileChannel source = FileChannel.open(in, READ); Loopback loop = Loopback.open()) {
             assertThrows(IllegalArgumentException.class, () -> provider().transfer(source, -1, 1, loop.near()));
             assertThrows(IllegalArgumentException.class, () -> provider().transfer(source, 0, -1, loop.near()));
-            assertThrows(IllegalArgumentException.class, () -> provider().transfer(loop.near(), source, -1, 1));
-            assertThrows(IllegalArgumentException.class, () -> provider().transfer(loop.near(), source, 0, -1));
+            try (FileChannel writable = FileChannel.open(dir.resolve("w"), CREATE, WRITE)) {
+                assertThrows(IllegalArgumentException.class, () -> provider().transfer(loop.near(), writable, -1, 1));
+                assertThrows(IllegalArgumentException.class, () -> provider().transfer(loop.near(), writable, 0, -1));
+            }
             assertThrows(NonWritableChannelException.class, () -> provider().transfer(loop.near(), source, 0, 10));
+            assertThrows(NonWritableChannelException.class, () -> provider().transfer(loop.near(), source, -1, 1),
+                    "FileChannel's order: the channel's mode before the numbers");
             try (FileChannel writeOnly = FileChannel.open(in, WRITE)) {
                 assertThrows(NonReadableChannelException.class,
                         () -> provider().transfer(writeOnly, 0, 10, loop.near()));
