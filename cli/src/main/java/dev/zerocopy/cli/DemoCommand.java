@@ -114,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (agentActive()) {
             out.println("  the JDK row ran in a child JVM without the zerocopy agent, which routes FileChannel");
-            out.println("  transfers in this one (java -jar zerocopy.jar starts it through Launcher-Agent-Class)");
+            out.println("  transfers in this one (-javaagent:zerocopy.jar)");
         }
         if (!ok) {
             throw new CliFailure("verification failed: a copy differs from the data sent (see above)");

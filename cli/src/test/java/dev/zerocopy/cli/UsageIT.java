@@ -81,9 +81,17 @@ class UsageIT {
         // The jar's Add-Opens manifest line gives the quiet way of reading fds.
         assertTrue(result.stdout().contains("fd access") && result.stdout().contains("OPENED"), result::toString);
         assertTrue(result.stdout().contains("pipe-max-size"), result::toString);
-        // java -jar starts the agent through the manifest's Launcher-Agent-Class.
-        assertTrue(result.stdout().contains("active: FileChannel.transferTo/transferFrom go through zerocopy"),
+        assertTrue(result.stdout().contains("present, not active (run with -javaagent:zerocopy.jar)"),
                 result::toString);
         assertEquals("", result.stderr(), "nothing on stderr (no JNA or Unsafe warnings)");
+    }
+
+    @Test
+    void doctorSeesTheAgentUnderJavaagent() throws Exception {
+        ZeroCopyJar.Result result = ZeroCopyJar.runWithAgent("doctor");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.stdout().contains("active: FileChannel.transferTo/transferFrom go through zerocopy"),
+                result::toString);
+        assertEquals("", result.stderr(), "nothing on stderr");
     }
 }

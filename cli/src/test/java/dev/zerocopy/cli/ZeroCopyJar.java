@@ -51,8 +51,13 @@ final class ZeroCopyJar {
     }
 
     static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    static List<String> command(List<String> jvmArgs, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
@@ -70,13 +75,27 @@ final class ZeroCopyJar {
     }
 
     /**
+     * Runs a command to its end with the jar also started as an agent ({@code -javaagent:zerocopy.jar}).
+     *
+     * @param args the command line after {@code java -javaagent:zerocopy.jar -jar zerocopy.jar}
+     * @return the result
+     */
+    static Result runWithAgent(String... args) throws IOException, InterruptedException {
+        return start(List.of("-javaagent:" + jar()), args).finish();
+    }
+
+    /**
      * Starts a command; its output is collected line by line.
      *
      * @param args the command line after {@code java -jar zerocopy.jar}
      * @return the running process
      */
     static Running start(String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(args));
+        return start(List.of(), args);
+    }
+
+    private static Running start(List<String> jvmArgs, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(jvmArgs, args));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         return new Running(builder.start());
