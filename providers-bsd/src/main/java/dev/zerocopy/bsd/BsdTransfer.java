@@ -139,18 +139,9 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
             if (file == null || socket == null) {
                 return notHandled(context, "sendfile: no file descriptor");
             }
-            SocketTimeout bound = context.nonBlocking() ? null : SocketTimeout.bound(libc.sendTimeout(), socket.fd());
-            if (!context.nonBlocking() && bound == null) {
-                return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + libc.errno());
-            }
-            try {
-                return new CopyLoop("sendfile", s.sendfile(file.fd(), socket.fd()), SENDFILE_CHUNK).run(position,
-                        count, new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
-            } finally {
-                if (bound != null) {
-                    bound.close();
-                }
-            }
+            return SocketTimeout.runBounded(new CopyLoop("sendfile", s.sendfile(file.fd(), socket.fd()),
+                    SENDFILE_CHUNK), libc.sendTimeout(), socket.fd(), position, count,
+                    new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
         }
     }
 

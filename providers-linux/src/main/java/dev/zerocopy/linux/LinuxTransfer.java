@@ -73,7 +73,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(target);
         return withDescriptors(source, target, context, (in, out) -> switch (kind) {
-            case SOCKET -> sendfileToSocket(in.fd(), out.fd(), target, position, count, context);
+            case SOCKET -> sendfileToSocket(in.fd(), out.fd(), position, count, context);
             case PIPE -> run(context, "splice", SyscallStep.splice(file(in, true), pollable(out)),
                     SyscallStep.MAX_RW_COUNT, position, count);
             default -> fileToFile(file(in, true), file(out, false), position, count, context, true);
@@ -149,12 +149,11 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         }
     }
 
-    private static long sendfileToSocket(int in, int out, Channel target, long position, long count,
-            TransferContext context) throws IOException {
-        try (SocketTimeout bounded = boundIfBlocking(out, target, LinuxFds.SEND_TIMEOUT)) {
-            return run(context, "sendfile", SyscallStep.sendfile(new End(in, true, false), new End(out, false, true)),
-                    SyscallStep.MAX_RW_COUNT, position, count);
-        }
+    private static long sendfileToSocket(int in, int out, long position, long count, TransferContext context)
+            throws IOException {
+        SyscallStep step = SyscallStep.sendfile(new End(in, true, false), new End(out, false, true));
+        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, SyscallStep.MAX_RW_COUNT),
+                LinuxFds.SEND_TIMEOUT, out, position, count, step.readiness(), context);
     }
 
     /**

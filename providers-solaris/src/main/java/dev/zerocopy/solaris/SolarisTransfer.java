@@ -6,13 +6,11 @@ import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
-import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -99,18 +97,9 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
             if (file == null || socket == null) {
                 return notHandled(context, "sendfile: no file descriptor");
             }
-            SocketTimeout bound = context.nonBlocking() ? null : SocketTimeout.bound(c.sendTimeout(), socket.fd());
-            if (!context.nonBlocking() && bound == null) {
-                return notHandled(context, "sendfile: cannot bound SO_SNDTIMEO, errno " + c.errno());
-            }
-            try {
-                return new CopyLoop("sendfile", new SolarisSendfile(c, source, file.fd(), socket.fd()), SENDFILE_CHUNK)
-                        .run(position, count, new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context);
-            } finally {
-                if (bound != null) {
-                    bound.close();
-                }
-            }
+            return SocketTimeout.runBounded(new CopyLoop("sendfile",
+                    new SolarisSendfile(c, source, file.fd(), socket.fd()), SENDFILE_CHUNK), c.sendTimeout(),
+                    socket.fd(), position, count, new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context);
         }
     }
 

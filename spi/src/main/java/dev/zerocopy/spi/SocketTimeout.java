@@ -76,6 +76,36 @@ public final class SocketTimeout implements AutoCloseable {
         return new SocketTimeout(option, fd, timeval[0], timeval[1], true);
     }
 
+    /**
+     * Runs a loop whose step writes into a socket: in blocking mode with the socket's send timeout
+     * bounded for the duration (restored after), in non-blocking mode as it is. Not handled, and recorded
+     * so, if the timeout of a blocking socket cannot be bounded: a call could then sleep without bound.
+     *
+     * @param loop      the loop
+     * @param option    the socket's send-timeout option
+     * @param socket    the socket (the transfer's own duplicate)
+     * @param position  the first file offset
+     * @param count     the most bytes
+     * @param readiness the wait on EAGAIN
+     * @param context   the transfer's context
+     * @return the bytes transferred, or {@link CopyLoop#NOT_HANDLED}
+     * @throws java.io.IOException as {@link CopyLoop#run(long, long, Readiness, TransferContext)}
+     */
+    public static long runBounded(CopyLoop loop, Option option, int socket, long position, long count,
+            Readiness readiness, TransferContext context) throws java.io.IOException {
+        if (context.nonBlocking()) {
+            return loop.run(position, count, readiness, context);
+        }
+        SocketTimeout bound = bound(option, socket);
+        if (bound == null) {
+            context.notHandled(loop.syscall() + ": cannot bound the socket's send timeout");
+            return CopyLoop.NOT_HANDLED;
+        }
+        try (bound) {
+            return loop.run(position, count, readiness, context);
+        }
+    }
+
     /** Restores the previous timeout. */
     @Override
     public void close() {
