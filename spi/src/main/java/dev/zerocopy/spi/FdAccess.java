@@ -5,10 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.channels.Channel;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the file descriptor number behind the JDK's own channel classes, which the JDK does not expose.
@@ -42,16 +38,6 @@ public final class FdAccess {
         NONE
     }
 
-    private static final String FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
-    /** JDK channel classes whose {@code int fdVal} field holds the fd. */
-    private static final String[] FD_VAL_CHANNELS = {
-        "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.SourceChannelImpl", "sun.nio.ch.SinkChannelImpl"
-    };
-
-    private static final class Holder {
-        static final Reader READER = Reader.create();
-    }
-
     private FdAccess() {
     }
 
@@ -61,7 +47,7 @@ public final class FdAccess {
      * @return the mode
      */
     public static Mode mode() {
-        return Holder.READER.mode();
+        return Chosen.MODE;
     }
 
     /**
@@ -72,7 +58,18 @@ public final class FdAccess {
      * @return the fd number or {@code -1}
      */
     public static int fd(Channel channel) {
-        return Holder.READER.fd(channel);
+        if (channel == null) {
+            return -1;
+        }
+        Class<?> type = channel.getClass();
+        switch (Chosen.MODE) {
+            case OPENED:
+                return Opened.fd(channel, type);
+            case UNSAFE:
+                return ViaUnsafe.fd(channel, type);
+            default:
+                return -1;
+        }
     }
 
     /**
@@ -82,7 +79,7 @@ public final class FdAccess {
      * @return {@code TRUE} or {@code FALSE}, or {@code null} if it cannot be read
      */
     public static Boolean readable(Channel fileChannel) {
-        return Holder.READER.flag(fileChannel, true);
+        return flag(fileChannel, true);
     }
 
     /**
@@ -92,214 +89,184 @@ public final class FdAccess {
      * @return {@code TRUE} or {@code FALSE}, or {@code null} if it cannot be read
      */
     public static Boolean writable(Channel fileChannel) {
-        return Holder.READER.flag(fileChannel, false);
+        return flag(fileChannel, false);
     }
 
-    /** Reads the fields of one mode. */
-    private abstract static class Reader {
-        final Class<?> fileChannelClass;
-        final Set<Class<?>> fdValClasses;
-
-        Reader(Class<?> fileChannelClass, Set<Class<?>> fdValClasses) {
-            this.fileChannelClass = fileChannelClass;
-            this.fdValClasses = fdValClasses;
+    private static Boolean flag(Channel channel, boolean read) {
+        if (channel == null || channel.getClass() != JdkClasses.FILE) {
+            return null;
         }
-
-        abstract Mode mode();
-
-        abstract int fileFd(Object fileChannel);
-
-        abstract int fdVal(Object selectableChannel);
-
-        abstract boolean readable(Object fileChannel);
-
-        abstract boolean writable(Object fileChannel);
-
-        final int fd(Channel channel) {
-            if (channel == null) {
-                return -1;
-            }
-            Class<?> type = channel.getClass();
-            if (type == fileChannelClass) {
-                return fileFd(channel);
-            }
-            if (fdValClasses.contains(type)) {
-                return fdVal(channel);
-            }
-            return -1;
-        }
-
-        final Boolean flag(Channel channel, boolean read) {
-            if (channel == null || channel.getClass() != fileChannelClass) {
+        switch (Chosen.MODE) {
+            case OPENED:
+                return Opened.flag(channel, read);
+            case UNSAFE:
+                return ViaUnsafe.flag(channel, read);
+            default:
                 return null;
-            }
-            return read ? readable(channel) : writable(channel);
         }
+    }
 
-        static Reader create() {
-            Class<?> fileChannel;
-            Set<Class<?>> fdVal = new HashSet<>();
-            try {
-                fileChannel = Class.forName(FILE_CHANNEL);
-                for (String name : FD_VAL_CHANNELS) {
-                    fdVal.add(Class.forName(name));
-                }
-            } catch (ClassNotFoundException | LinkageError e) {
-                return new None();
+    /**
+     * The mode, decided once. Every accessor below keeps its handles or offsets in {@code static final}
+     * fields, which the JIT compiler treats as constants: an fd read costs a few nanoseconds.
+     */
+    private static final class Chosen {
+        static final Mode MODE = choose();
+
+        private static Mode choose() {
+            if (JdkClasses.FILE == null) {
+                return Mode.NONE;
             }
             Module base = Object.class.getModule();
             Module self = FdAccess.class.getModule();
-            if (base.isOpen("sun.nio.ch", self) && base.isOpen("java.io", self)) {
-                try {
-                    return new Opened(fileChannel, fdVal);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    // fall through to the next mode
-                }
+            if (base.isOpen("sun.nio.ch", self) && base.isOpen("java.io", self) && works(Opened::check)) {
+                return Mode.OPENED;
             }
-            if (!"opened".equals(System.getProperty("dev.zerocopy.fdaccess"))) {
-                try {
-                    return new ViaUnsafe(fileChannel, fdVal);
-                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                    // fall through
-                }
+            if (!"opened".equals(System.getProperty("dev.zerocopy.fdaccess")) && works(ViaUnsafe::check)) {
+                return Mode.UNSAFE;
             }
-            return new None();
-        }
-    }
-
-    /** Mode {@link Mode#OPENED}. */
-    private static final class Opened extends Reader {
-        private final VarHandle fileFd;
-        private final VarHandle descriptorFd;
-        private final VarHandle readable;
-        private final VarHandle writable;
-        private final Map<Class<?>, VarHandle> fdVal;
-
-        Opened(Class<?> fileChannel, Set<Class<?>> fdValClasses) throws ReflectiveOperationException {
-            super(fileChannel, Set.copyOf(fdValClasses));
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandles.Lookup fc = MethodHandles.privateLookupIn(fileChannel, lookup);
-            fileFd = fc.findVarHandle(fileChannel, "fd", FileDescriptor.class);
-            readable = fc.findVarHandle(fileChannel, "readable", boolean.class);
-            writable = fc.findVarHandle(fileChannel, "writable", boolean.class);
-            descriptorFd = MethodHandles.privateLookupIn(FileDescriptor.class, lookup)
-                    .findVarHandle(FileDescriptor.class, "fd", int.class);
-            Map<Class<?>, VarHandle> handles = new HashMap<>();
-            for (Class<?> type : fdValClasses) {
-                handles.put(type, MethodHandles.privateLookupIn(type, lookup).findVarHandle(type, "fdVal", int.class));
-            }
-            fdVal = Map.copyOf(handles);
-        }
-
-        @Override
-        Mode mode() {
-            return Mode.OPENED;
-        }
-
-        @Override
-        int fileFd(Object channel) {
-            FileDescriptor descriptor = (FileDescriptor) fileFd.get(channel);
-            return descriptor == null ? -1 : (int) descriptorFd.get(descriptor);
-        }
-
-        @Override
-        int fdVal(Object channel) {
-            return (int) fdVal.get(channel.getClass()).get(channel);
-        }
-
-        @Override
-        boolean readable(Object channel) {
-            return (boolean) readable.get(channel);
-        }
-
-        @Override
-        boolean writable(Object channel) {
-            return (boolean) writable.get(channel);
-        }
-    }
-
-    /** Mode {@link Mode#UNSAFE}. */
-    @SuppressWarnings({"removal", "deprecation"})
-    private static final class ViaUnsafe extends Reader {
-        private final sun.misc.Unsafe unsafe;
-        private final long fileFd;
-        private final long descriptorFd;
-        private final long readable;
-        private final long writable;
-        private final Map<Class<?>, Long> fdVal;
-
-        ViaUnsafe(Class<?> fileChannel, Set<Class<?>> fdValClasses) throws ReflectiveOperationException {
-            super(fileChannel, fdValClasses);
-            Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
-            fileFd = unsafe.objectFieldOffset(fileChannel.getDeclaredField("fd"));
-            readable = unsafe.objectFieldOffset(fileChannel.getDeclaredField("readable"));
-            writable = unsafe.objectFieldOffset(fileChannel.getDeclaredField("writable"));
-            descriptorFd = unsafe.objectFieldOffset(FileDescriptor.class.getDeclaredField("fd"));
-            Map<Class<?>, Long> offsets = new HashMap<>();
-            for (Class<?> type : fdValClasses) {
-                offsets.put(type, unsafe.objectFieldOffset(type.getDeclaredField("fdVal")));
-            }
-            fdVal = Map.copyOf(offsets);
-        }
-
-        @Override
-        Mode mode() {
-            return Mode.UNSAFE;
-        }
-
-        @Override
-        int fileFd(Object channel) {
-            Object descriptor = unsafe.getObject(channel, fileFd);
-            return descriptor == null ? -1 : unsafe.getInt(descriptor, descriptorFd);
-        }
-
-        @Override
-        int fdVal(Object channel) {
-            return unsafe.getInt(channel, fdVal.get(channel.getClass()));
-        }
-
-        @Override
-        boolean readable(Object channel) {
-            return unsafe.getBoolean(channel, readable);
-        }
-
-        @Override
-        boolean writable(Object channel) {
-            return unsafe.getBoolean(channel, writable);
-        }
-    }
-
-    /** Mode {@link Mode#NONE}. */
-    private static final class None extends Reader {
-        None() {
-            super(Void.class, Set.of());
-        }
-
-        @Override
-        Mode mode() {
             return Mode.NONE;
         }
 
-        @Override
-        int fileFd(Object channel) {
+        private static boolean works(Runnable initialise) {
+            try {
+                initialise.run();
+                return true;
+            } catch (LinkageError | RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    /** The JDK's channel classes, or {@code null} where a JDK lacks them. */
+    private static final class JdkClasses {
+        static final Class<?> FILE = find("sun.nio.ch.FileChannelImpl");
+        static final Class<?> SOCKET = find("sun.nio.ch.SocketChannelImpl");
+        static final Class<?> PIPE_SOURCE = find("sun.nio.ch.SourceChannelImpl");
+        static final Class<?> PIPE_SINK = find("sun.nio.ch.SinkChannelImpl");
+
+        private static Class<?> find(String name) {
+            try {
+                return Class.forName(name, false, null);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
+        }
+    }
+
+    /** Mode {@link Mode#OPENED}: VarHandles on packages opened to this library. */
+    private static final class Opened {
+        static final VarHandle FILE_FD;
+        static final VarHandle DESCRIPTOR_FD;
+        static final VarHandle READABLE;
+        static final VarHandle WRITABLE;
+        static final VarHandle SOCKET_FD;
+        static final VarHandle PIPE_SOURCE_FD;
+        static final VarHandle PIPE_SINK_FD;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MethodHandles.Lookup file = MethodHandles.privateLookupIn(JdkClasses.FILE, lookup);
+                FILE_FD = file.findVarHandle(JdkClasses.FILE, "fd", FileDescriptor.class);
+                READABLE = file.findVarHandle(JdkClasses.FILE, "readable", boolean.class);
+                WRITABLE = file.findVarHandle(JdkClasses.FILE, "writable", boolean.class);
+                DESCRIPTOR_FD = MethodHandles.privateLookupIn(FileDescriptor.class, lookup)
+                        .findVarHandle(FileDescriptor.class, "fd", int.class);
+                SOCKET_FD = fdVal(JdkClasses.SOCKET, lookup);
+                PIPE_SOURCE_FD = fdVal(JdkClasses.PIPE_SOURCE, lookup);
+                PIPE_SINK_FD = fdVal(JdkClasses.PIPE_SINK, lookup);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static VarHandle fdVal(Class<?> type, MethodHandles.Lookup lookup) throws ReflectiveOperationException {
+            return MethodHandles.privateLookupIn(type, lookup).findVarHandle(type, "fdVal", int.class);
+        }
+
+        static void check() {
+            // class initialisation does the work
+        }
+
+        static int fd(Object channel, Class<?> type) {
+            if (type == JdkClasses.FILE) {
+                FileDescriptor descriptor = (FileDescriptor) FILE_FD.get(channel);
+                return descriptor == null ? -1 : (int) DESCRIPTOR_FD.get(descriptor);
+            }
+            if (type == JdkClasses.SOCKET) {
+                return (int) SOCKET_FD.get(channel);
+            }
+            if (type == JdkClasses.PIPE_SOURCE) {
+                return (int) PIPE_SOURCE_FD.get(channel);
+            }
+            if (type == JdkClasses.PIPE_SINK) {
+                return (int) PIPE_SINK_FD.get(channel);
+            }
             return -1;
         }
 
-        @Override
-        int fdVal(Object channel) {
+        static Boolean flag(Object channel, boolean read) {
+            return read ? (boolean) READABLE.get(channel) : (boolean) WRITABLE.get(channel);
+        }
+    }
+
+    /** Mode {@link Mode#UNSAFE}: {@code sun.misc.Unsafe} field offsets. */
+    @SuppressWarnings({"removal", "deprecation"})
+    private static final class ViaUnsafe {
+        static final sun.misc.Unsafe UNSAFE;
+        static final long FILE_FD;
+        static final long DESCRIPTOR_FD;
+        static final long READABLE;
+        static final long WRITABLE;
+        static final long SOCKET_FD;
+        static final long PIPE_SOURCE_FD;
+        static final long PIPE_SINK_FD;
+
+        static {
+            try {
+                Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                UNSAFE = (sun.misc.Unsafe) theUnsafe.get(null);
+                FILE_FD = offset(JdkClasses.FILE, "fd");
+                READABLE = offset(JdkClasses.FILE, "readable");
+                WRITABLE = offset(JdkClasses.FILE, "writable");
+                DESCRIPTOR_FD = offset(FileDescriptor.class, "fd");
+                SOCKET_FD = offset(JdkClasses.SOCKET, "fdVal");
+                PIPE_SOURCE_FD = offset(JdkClasses.PIPE_SOURCE, "fdVal");
+                PIPE_SINK_FD = offset(JdkClasses.PIPE_SINK, "fdVal");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long offset(Class<?> type, String field) throws NoSuchFieldException {
+            return UNSAFE.objectFieldOffset(type.getDeclaredField(field));
+        }
+
+        static void check() {
+            // class initialisation does the work
+        }
+
+        static int fd(Object channel, Class<?> type) {
+            if (type == JdkClasses.FILE) {
+                Object descriptor = UNSAFE.getObject(channel, FILE_FD);
+                return descriptor == null ? -1 : UNSAFE.getInt(descriptor, DESCRIPTOR_FD);
+            }
+            if (type == JdkClasses.SOCKET) {
+                return UNSAFE.getInt(channel, SOCKET_FD);
+            }
+            if (type == JdkClasses.PIPE_SOURCE) {
+                return UNSAFE.getInt(channel, PIPE_SOURCE_FD);
+            }
+            if (type == JdkClasses.PIPE_SINK) {
+                return UNSAFE.getInt(channel, PIPE_SINK_FD);
+            }
             return -1;
         }
 
-        @Override
-        boolean readable(Object channel) {
-            throw new AssertionError();
-        }
-
-        @Override
-        boolean writable(Object channel) {
-            throw new AssertionError();
+        static Boolean flag(Object channel, boolean read) {
+            return UNSAFE.getBoolean(channel, read ? READABLE : WRITABLE);
         }
     }
 }
