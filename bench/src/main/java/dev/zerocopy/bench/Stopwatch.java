@@ -1,22 +1,16 @@
 package dev.zerocopy.bench;
 
-import java.lang.management.ManagementFactory;
-
 /**
- * Measures wall time and this process's CPU time (user + system, from
- * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}) between {@link #start()} and
- * {@link #stop(long, long)}.
+ * Measures wall time and this process's CPU time (user + system of all threads, see
+ * {@link ProcessCpuClock}) between {@link #start()} and {@link #stop(long, long)}.
  */
 public final class Stopwatch {
-
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final long wall0;
     private final long cpu0;
 
     private Stopwatch() {
-        cpu0 = processCpuNanos();
+        cpu0 = ProcessCpuClock.nanos();
         wall0 = System.nanoTime();
     }
 
@@ -38,16 +32,7 @@ public final class Stopwatch {
      */
     public Measurement stop(long bytes, long calls) {
         long wall = System.nanoTime() - wall0;
-        long cpu = processCpuNanos() - cpu0;
+        long cpu = ProcessCpuClock.nanos() - cpu0;
         return new Measurement(bytes, calls, Math.max(1, wall), cpu);
-    }
-
-    /**
-     * Returns this process's CPU time so far.
-     *
-     * @return nanoseconds of user + system time
-     */
-    public static long processCpuNanos() {
-        return OS.getProcessCpuTime();
     }
 }
