@@ -23,7 +23,8 @@ final class AgentRun {
     private static final List<Path> DEFAULT_JARS =
             List.of(Path.of("cli/target/zerocopy.jar"), Path.of("../cli/target/zerocopy.jar"));
     private static final String OPENS =
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED";
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED"
+            + " --enable-native-access=ALL-UNNAMED";
     private static final int FILES_PER_DIRECTORY = 1000;
 
     private AgentRun() {

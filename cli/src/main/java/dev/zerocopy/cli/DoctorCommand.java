@@ -78,7 +78,8 @@ public final class DoctorCommand implements Callable<Integer> {
                 return "through sun.misc.Unsafe; add --add-opens java.base/sun.nio.ch=ALL-UNNAMED "
                         + "--add-opens java.base/java.io=ALL-UNNAMED for the quiet way";
             default:
-                return "no fd access: every transfer uses the JDK's own methods";
+                return "no fd access: every transfer uses the JDK's own methods; add --add-opens"
+                        + " java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.base/java.io=ALL-UNNAMED";
         }
     }
 

@@ -59,6 +59,11 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             return Availability.unusable("needs a 64-bit little-endian JVM");
         }
+        if (!NativeAccess.enabled(LinuxTransfer.class)) {
+            return Availability.unusable("JDK " + Runtime.version().feature() + " restricts native access (JNA): run"
+                    + " with --enable-native-access=ALL-UNNAMED, the manifest line Enable-Native-Access, or the"
+                    + " zerocopy agent");
+        }
         try {
             Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

@@ -14,9 +14,10 @@ import java.nio.channels.Channel;
  *   <li>{@link Mode#OPENED}: {@code java.base/sun.nio.ch} and {@code java.base/java.io} are open to this
  *       library ({@code --add-opens}, an {@code Add-Opens} manifest line, or the zerocopy agent); fields
  *       are read through {@link VarHandle}s and nothing is printed.</li>
- *   <li>{@link Mode#UNSAFE}: {@code sun.misc.Unsafe} field offsets. Silent on JDK 17; JDK 24 and later
- *       print a one-time deprecation warning unless {@code --sun-misc-unsafe-memory-access=allow} is given.
- *       Set the system property {@code dev.zerocopy.fdaccess=opened} to forbid this mode.</li>
+ *   <li>{@link Mode#UNSAFE}: {@code sun.misc.Unsafe} field offsets, used only where the JDK stays silent
+ *       about it: JDK 17 to 23, and JDK 24 and later with {@code --sun-misc-unsafe-memory-access=allow}
+ *       (elsewhere the JDK would print a deprecation warning). The system property
+ *       {@code dev.zerocopy.fdaccess=opened} forbids this mode.</li>
  *   <li>{@link Mode#NONE}: no fd is available; every channel is reported as having none, and transfers use
  *       the JDK's own methods.</li>
  * </ol>
@@ -122,10 +123,23 @@ public final class FdAccess {
             if (base.isOpen("sun.nio.ch", self) && base.isOpen("java.io", self) && works(Opened::check)) {
                 return Mode.OPENED;
             }
-            if (!"opened".equals(System.getProperty("dev.zerocopy.fdaccess")) && works(ViaUnsafe::check)) {
+            if (unsafeIsQuiet() && works(ViaUnsafe::check)) {
                 return Mode.UNSAFE;
             }
             return Mode.NONE;
+        }
+
+        /**
+         * Whether Unsafe may be used without the JDK printing a warning: on JDK 17 to 23 always; on JDK 24
+         * and later only with {@code --sun-misc-unsafe-memory-access=allow} (JEP 471/498), which the
+         * launcher exposes as the system property {@code sun.misc.unsafe.memory.access}.
+         */
+        private static boolean unsafeIsQuiet() {
+            if ("opened".equals(System.getProperty("dev.zerocopy.fdaccess"))) {
+                return false;
+            }
+            return Runtime.version().feature() < 24
+                    || "allow".equals(System.getProperty("sun.misc.unsafe.memory.access"));
         }
 
         private static boolean works(Runnable initialise) {
