@@ -51,8 +51,9 @@ import java.util.concurrent.ExecutorService;
  * crashes the JVM when given a wrapped channel). Directory streams are plain {@link DirectoryStream}s (not
  * {@code SecureDirectoryStream}s). On JDK 24 and later, give {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED
  * --add-opens java.base/java.io=ALL-UNNAMED} so that file descriptors are read without {@code sun.misc.Unsafe},
- * and {@code --enable-native-access=ALL-UNNAMED} so that JNA may bind libc: without them the JDK prints a
- * warning for each (the agent needs neither flag).
+ * and {@code --enable-native-access=ALL-UNNAMED} so that JNA may bind libc: without them zerocopy stays
+ * silent but cannot read file descriptors or bind the C library, and transfers use the JDK's own methods
+ * (the agent needs neither flag).
  */
 public final class ZeroCopyFileSystemProvider extends FileSystemProvider {
 
