@@ -1,6 +1,9 @@
 package dev.zerocopy.linux;
 
 import dev.zerocopy.spi.FdOps;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.SocketTimeout;
 
@@ -53,12 +56,16 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
         };
     }
 
-    /** Whether two descriptors refer to the same file (same device and inode). */
+    /**
+     * Whether two descriptors refer to the same file (same device and inode), through their
+     * {@code /proc/self/fd} links: no {@code fstat} binding, which glibc only exports since 2.33.
+     */
     static boolean sameFile(int a, int b) {
-        long[] first = new long[LinuxLibc.STAT_LONGS];
-        long[] second = new long[LinuxLibc.STAT_LONGS];
-        return LinuxLibc.fstat(a, first) == 0 && LinuxLibc.fstat(b, second) == 0
-                && first[0] == second[0] && first[1] == second[1];
+        try {
+            return Files.isSameFile(Path.of("/proc/self/fd/" + a), Path.of("/proc/self/fd/" + b));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether the descriptor's file status flags include {@code flag}. */

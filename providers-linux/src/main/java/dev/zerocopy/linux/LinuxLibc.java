@@ -9,7 +9,9 @@ import com.sun.jna.Platform;
  * {@code -1} on failure; read the error with {@link Native#getLastError()} immediately after.
  * Pointer arguments are primitive arrays ({@code null} for a NULL pointer). 64-bit only.
  *
- * <p>Loading this class binds the symbols; only {@link LinuxTransfer} on Linux does so.
+ * <p>Loading this class binds the symbols; only {@link LinuxTransfer} on Linux does so. Every symbol here
+ * is in glibc 2.17 and musl; {@code copy_file_range} (glibc 2.27) is bound apart, in {@link CopyFileRange},
+ * so that an older C library only loses that one mechanism.
  */
 final class LinuxLibc {
 
@@ -28,9 +30,6 @@ final class LinuxLibc {
     static final int POLLIN = 0x1;
     static final int POLLOUT = 0x4;
 
-    /** Bytes of {@code struct stat} on x86_64 and aarch64; st_dev and st_ino are its first two longs. */
-    static final int STAT_LONGS = 18;
-
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
     }
@@ -42,8 +41,6 @@ final class LinuxLibc {
 
     static native long splice(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
 
-    static native long copy_file_range(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
-
     static native int pipe2(int[] fds, int flags);
 
     static native int fcntl(int fd, int cmd, int arg);
@@ -54,8 +51,6 @@ final class LinuxLibc {
     static native int dup(int fd);
 
     static native int close(int fd);
-
-    static native int fstat(int fd, long[] stat);
 
     /** {@code struct timeval} as two longs: seconds, microseconds. */
     static native int setsockopt(int fd, int level, int name, long[] timeval, int length);

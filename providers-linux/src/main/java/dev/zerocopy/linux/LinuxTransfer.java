@@ -33,7 +33,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     /** The provider's name. */
     public static final String NAME = "linux";
 
-    private final PipePool pipes = new PipePool();
+    /** One pool for all instances: {@code load(ClassLoader)} makes a provider per call. */
+    private static final PipePool PIPES = new PipePool();
 
     /** Creates the provider; binds nothing until the first transfer or availability check. */
     public LinuxTransfer() {
@@ -142,7 +143,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         }
     }
 
-    private long socketToFile(FdRef in, FdRef out, Channel source, long position, long count,
+    private static long socketToFile(FdRef in, FdRef out, Channel source, long position, long count,
             TransferContext context) throws IOException {
         if (LinuxFds.hasStatusFlag(out.fd(), LinuxLibc.O_APPEND)) {
             // splice(2) refuses O_APPEND targets with EINVAL, but only after its first half has taken
@@ -171,8 +172,10 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (LinuxFds.sameFile(in.fd(), out.fd())) {
             return notHandled(context, "source and target are the same file");
         }
-        long n = run(context, "copy_file_range", SyscallStep.copyFileRange(in, out), SyscallStep.MAX_RW_COUNT,
-                position, count);
+        long n = CopyFileRange.AVAILABLE
+                ? run(context, "copy_file_range", SyscallStep.copyFileRange(in, out), SyscallStep.MAX_RW_COUNT,
+                        position, count)
+                : notHandled(context, "copy_file_range: not in this C library");
         if (n != CopyLoop.NOT_HANDLED || !sendfileAllowed) {
             return n;
         }
@@ -180,8 +183,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     }
 
     /** Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. */
-    private long piped(TransferContext context, End in, End out, long position, long count) throws IOException {
-        KernelPipe pipe = pipes.take();
+    private static long piped(TransferContext context, End in, End out, long position, long count) throws IOException {
+        KernelPipe pipe = PIPES.take();
         PipedSpliceStep step = new PipedSpliceStep(in, out, pipe);
         boolean empty = false;
         try {
@@ -189,7 +192,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             empty = !step.holdsBytes();
             return n;
         } finally {
-            pipes.give(pipe, empty);
+            PIPES.give(pipe, empty);
         }
     }
 

@@ -54,7 +54,7 @@ final class SyscallStep implements LinuxStep {
      * a server-side copy where the file system offers one. EXDEV, EINVAL and EOPNOTSUPP mean "not handled".
      */
     static SyscallStep copyFileRange(End in, End out) {
-        return new SyscallStep(in, out, (i, io, o, oo, count) -> LinuxLibc.copy_file_range(i, io, o, oo, count, 0));
+        return new SyscallStep(in, out, (i, io, o, oo, count) -> CopyFileRange.copyFileRange(i, io, o, oo, count, 0));
     }
 
     @Override

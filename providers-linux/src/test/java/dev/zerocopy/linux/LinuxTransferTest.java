@@ -326,6 +326,21 @@ class LinuxTransferTest {
     }
 
     @Test
+    void providerInstancesShareOnePipePool() throws Exception {
+        try (Loopback loop = Loopback.open();
+                FileChannel target = FileChannel.open(dir.resolve("out"), CREATE, WRITE)) {
+            loop.writeOnPeer(SEED, 200L * 100);
+            new LinuxTransfer().transfer(loop.near(), target, 0, 100);
+            long before = openFds();
+            for (int i = 1; i < 200; i++) {     // load(ClassLoader) makes a new provider every call
+                assertEquals(100, new LinuxTransfer().transfer(loop.near(), target, i * 100L, 100));
+            }
+            assertNoGrowth(before);
+        }
+        assertEquals(-1, PseudoRandomStream.firstMismatch(dir.resolve("out"), SEED, 200L * 100));
+    }
+
+    @Test
     void concurrentTransfersFromOneSharedSource() throws Exception {
         long size = 4L << 20;
         int transfers = 32;
