@@ -117,7 +117,10 @@ public interface ZeroCopyTransfer {
      * its end, if it was opened for appending).
      *
      * <p>With channels in blocking mode the method returns at end-of-stream. If either channel is in
-     * non-blocking mode, it returns as soon as no more bytes can be transferred without blocking.
+     * non-blocking mode, it returns as soon as no more bytes can be read without blocking. Bytes already
+     * taken from the source are never lost: between two non-file channels, up to one buffer or kernel pipe
+     * of them (1 MiB at most) is always delivered before the method returns, which may mean waiting for a
+     * non-blocking target to accept them.
      *
      * @param source the channel to read from
      * @param target the channel to write to

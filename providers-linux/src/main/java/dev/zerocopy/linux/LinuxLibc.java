@@ -3,6 +3,7 @@ package dev.zerocopy.linux;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 
 /**
  * The C library calls of the Linux provider, bound with JNA direct mapping. Every call returns
@@ -29,6 +30,7 @@ final class LinuxLibc {
     static final int SO_SNDTIMEO = 21;
     static final int POLLIN = 0x1;
     static final int POLLOUT = 0x4;
+    static final int MSG_DONTWAIT = 0x40;
 
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -47,6 +49,10 @@ final class LinuxLibc {
 
     /** {@code struct pollfd} as two ints: the fd, then events in the low and revents in the high half. */
     static native int poll(int[] pollfd, long nfds, int timeoutMillis);
+
+    static native long recv(int fd, Pointer buffer, long length, int flags);
+
+    static native long write(int fd, Pointer buffer, long length);
 
     static native int dup(int fd);
 

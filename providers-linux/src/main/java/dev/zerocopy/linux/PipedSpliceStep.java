@@ -1,5 +1,7 @@
 package dev.zerocopy.linux;
 
+import com.sun.jna.Memory;
+import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
 
@@ -13,6 +15,9 @@ final class PipedSpliceStep implements LinuxStep {
 
     private static final int FLAGS = LinuxLibc.SPLICE_F_MOVE | LinuxLibc.SPLICE_F_NONBLOCK;
 
+    /** Bytes read past a TCP urgent mark at a time: below any pipe's capacity (4 KiB at least). */
+    private static final int READ_CHUNK = 4096;
+
     private final End in;
     private final End out;
     private final KernelPipe pipe;
@@ -20,6 +25,7 @@ final class PipedSpliceStep implements LinuxStep {
     private final long[] outOffset;
     private long pending;
     private boolean blockedOnInput;
+    private Memory scratch;
 
     PipedSpliceStep(End in, End out, KernelPipe pipe) {
         this.in = in;
@@ -34,12 +40,19 @@ final class PipedSpliceStep implements LinuxStep {
         if (pending == 0) {
             long n = LinuxLibc.splice(in.fd(), End.at(inOffset, position), pipe.writeFd(), null,
                     Math.min(count, pipe.size()), FLAGS);
+            int errno = n < 0 ? LinuxErrno.last() : 0;
+            if (n == 0 || LinuxErrno.TABLE.of(errno) == Errno.EAGAIN) {
+                // tcp_splice_read stops at TCP urgent data: 0 although bytes follow, or EAGAIN although poll
+                // says readable. A plain recv reads past the mark (dropping the urgent byte, as the JDK's read
+                // does) and tells a real end of stream (0) from "nothing yet" (EAGAIN).
+                n = readPastUrgentMark(Math.min(count, READ_CHUNK));
+                errno = n < 0 ? LinuxErrno.last() : 0;
+            }
             if (n == 0) {
                 result.moved(0);                    // end of the source
                 return;
             }
             if (n < 0) {
-                int errno = LinuxErrno.last();
                 blockedOnInput = true;
                 result.failed(LinuxErrno.TABLE.of(errno), errno);
                 return;
@@ -55,6 +68,18 @@ final class PipedSpliceStep implements LinuxStep {
             blockedOnInput = false;
             result.failed(LinuxErrno.TABLE.of(errno), errno);
         }
+    }
+
+    /** Reads with {@code recv(MSG_DONTWAIT)} into scratch memory and puts the bytes into the empty pipe. */
+    private long readPastUrgentMark(long length) {
+        if (scratch == null) {
+            scratch = new Memory(READ_CHUNK);
+        }
+        long n = LinuxLibc.recv(in.fd(), scratch, length, LinuxLibc.MSG_DONTWAIT);
+        if (n > 0 && LinuxLibc.write(pipe.writeFd(), scratch, n) != n) {
+            throw new IllegalStateException("an empty pipe of " + pipe.size() + " bytes refused " + n);
+        }
+        return n;
     }
 
     @Override

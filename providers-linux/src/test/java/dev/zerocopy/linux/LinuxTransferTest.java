@@ -325,6 +325,47 @@ class LinuxTransferTest {
         assertEquals(-1, PseudoRandomStream.firstMismatch(dir.resolve("out2"), SEED, 10_000L * 100));
     }
 
+    /** Writes 1000 stream bytes, one TCP urgent byte, the next 1000 stream bytes, then closes. */
+    private static void sendAroundAnUrgentByte(Loopback loop) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(2000);
+        new PseudoRandomStream(SEED).fill(data);
+        data.flip().limit(1000);
+        while (data.hasRemaining()) {
+            loop.far().write(data);
+        }
+        loop.far().socket().sendUrgentData(0x55);
+        data.limit(2000);
+        while (data.hasRemaining()) {
+            loop.far().write(data);
+        }
+        loop.far().shutdownOutput();
+    }
+
+    @Test
+    void urgentDataDoesNotEndOrStallASplice() throws Exception {
+        Path out = dir.resolve("out");
+        try (Loopback loop = Loopback.open(); FileChannel target = FileChannel.open(out, CREATE, WRITE)) {
+            sendAroundAnUrgentByte(loop);
+            assertEquals(2000, linux.transfer(loop.near(), target, 0, 10_000), "the urgent byte is dropped, as read does");
+        }
+        assertEquals(-1, PseudoRandomStream.firstMismatch(out, SEED, 2000));
+        try (Loopback loop = Loopback.open(); FileChannel target = FileChannel.open(out, CREATE, WRITE);
+                java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            sendAroundAnUrgentByte(loop);
+            loop.near().configureBlocking(false);
+            loop.near().register(selector, java.nio.channels.SelectionKey.OP_READ);
+            long received = 0;
+            for (int spins = 0; received < 2000; spins++) {
+                assertTrue(spins < 1000, "no livelock: readable but nothing transferred");
+                selector.select();
+                selector.selectedKeys().clear();
+                received += linux.transfer(loop.near(), target, received, 10_000 - received);
+            }
+            assertEquals(2000, received);
+        }
+        assertEquals(-1, PseudoRandomStream.firstMismatch(out, SEED, 2000));
+    }
+
     @Test
     void providerInstancesShareOnePipePool() throws Exception {
         try (Loopback loop = Loopback.open();
