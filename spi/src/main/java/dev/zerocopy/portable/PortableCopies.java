@@ -1,6 +1,5 @@
 package dev.zerocopy.portable;
 
-import dev.zerocopy.TransferFailedException;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,7 +45,12 @@ public final class PortableCopies {
         long written = 0;
         while (written < count) {
             context.guard().check(written);
-            long n = source.transferTo(position + written, count - written, target);
+            long n;
+            try {
+                n = source.transferTo(position + written, count - written, target);
+            } catch (IOException e) {
+                throw context.guard().failed("transferTo", e, written);
+            }
             if (n <= 0) {
                 break;          // end of file, or a non-blocking target that is full
             }
@@ -75,7 +79,12 @@ public final class PortableCopies {
             long written = 0;
             while (written < count) {
                 context.guard().check(written);
-                long n = target.transferFrom(source, position + written, count - written);
+                long n;
+                try {
+                    n = target.transferFrom(source, position + written, count - written);
+                } catch (IOException e) {
+                    throw context.guard().failed("transferFrom", e, written);
+                }
                 if (n <= 0) {
                     break;
                 }
@@ -90,7 +99,7 @@ public final class PortableCopies {
             while (written < count) {
                 context.guard().check(written);
                 buffer.clear().limit((int) Math.min(buffer.capacity(), count - written));
-                int n = source.read(buffer);
+                int n = read(source, buffer, written, context);
                 if (n <= 0) {
                     break;
                 }
@@ -99,7 +108,7 @@ public final class PortableCopies {
                     try {
                         written += target.write(buffer, position + written);
                     } catch (IOException e) {
-                        throw failed("write", e, written);
+                        throw context.guard().failed("write", e, written);
                     }
                 }
             }
@@ -129,7 +138,7 @@ public final class PortableCopies {
             while (true) {
                 context.guard().check(written);
                 buffer.clear();
-                int n = source.read(buffer);
+                int n = read(source, buffer, written, context);
                 if (n <= 0) {
                     return written;
                 }
@@ -139,7 +148,7 @@ public final class PortableCopies {
                     try {
                         w = target.write(buffer);
                     } catch (IOException e) {
-                        throw failed("write", e, written);
+                        throw context.guard().failed("write", e, written);
                     }
                     written += w;
                     if (w == 0) {
@@ -152,11 +161,13 @@ public final class PortableCopies {
         }
     }
 
-    private static IOException failed(String operation, IOException e, long written) {
-        if (e instanceof java.nio.channels.ClosedChannelException) {
-            return e;
+    private static int read(ReadableByteChannel source, ByteBuffer buffer, long written, TransferContext context)
+            throws IOException {
+        try {
+            return source.read(buffer);
+        } catch (IOException e) {
+            throw context.guard().failed("read", e, written);
         }
-        return new TransferFailedException(operation, e, written);
     }
 
     /** Waits in bounded ticks until a non-blocking target accepts bytes again. */

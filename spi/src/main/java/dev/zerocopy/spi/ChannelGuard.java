@@ -37,13 +37,50 @@ public final class ChannelGuard {
      */
     public void check(long transferred) throws IOException {
         if (Thread.currentThread().isInterrupted()) {
-            closeQuietly(source);
-            closeQuietly(target);
-            throw new TransferInterruptedException(transferred);
+            throw interrupted(transferred);
         }
         if (!source.isOpen() || !target.isOpen()) {
             throw new TransferClosedException(transferred);
         }
+    }
+
+    /**
+     * Closes both channels, as an interrupt requires, and returns the exception to throw.
+     *
+     * @param transferred the bytes transferred so far
+     * @return the exception
+     */
+    public TransferInterruptedException interrupted(long transferred) {
+        closeQuietly(source);
+        closeQuietly(target);
+        return new TransferInterruptedException(transferred);
+    }
+
+    /**
+     * Turns an exception from a channel operation during a transfer into one that says how many bytes
+     * were transferred: an interrupt closes both channels ({@link TransferInterruptedException}), a close
+     * by another thread becomes a {@link TransferClosedException}, any other I/O error a
+     * {@link dev.zerocopy.TransferFailedException}. Exceptions that already say so pass unchanged.
+     *
+     * @param operation   what failed, such as {@code "read"}
+     * @param failure     the exception
+     * @param transferred the bytes transferred before the operation
+     * @return the exception to throw
+     */
+    public IOException failed(String operation, IOException failure, long transferred) {
+        if (failure instanceof dev.zerocopy.PartialTransfer) {
+            return failure;
+        }
+        if (failure instanceof java.nio.channels.ClosedByInterruptException) {
+            return interrupted(transferred);
+        }
+        if (failure instanceof java.nio.channels.AsynchronousCloseException) {
+            return new TransferClosedException(transferred);
+        }
+        if (failure instanceof java.nio.channels.ClosedChannelException) {
+            return failure;
+        }
+        return new dev.zerocopy.TransferFailedException(operation, failure, transferred);
     }
 
     private static void closeQuietly(Channel channel) {

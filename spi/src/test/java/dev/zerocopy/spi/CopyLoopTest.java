@@ -220,4 +220,17 @@ class CopyLoopTest {
         assertEquals(5, new CopyLoop("splice", step, 10).run(0, 5, true, t -> waits.incrementAndGet() > 0, guard));
         assertEquals(1, waits.get());
     }
+
+    @Test
+    void channelErrorsBecomeExceptionsThatCountBytes() {
+        IOException reset = guard.failed("read", new IOException("Connection reset"), 77);
+        assertEquals(77, ((TransferFailedException) reset).bytesTransferred());
+        assertTrue(reset.getMessage().contains("read") && reset.getMessage().contains("77"), reset.getMessage());
+        assertEquals(5, ((TransferClosedException) guard.failed("write",
+                new java.nio.channels.AsynchronousCloseException(), 5)).bytesTransferred());
+        assertTrue(source.isOpen() && target.isOpen());
+        assertEquals(9, ((TransferInterruptedException) guard.failed("transferTo",
+                new java.nio.channels.ClosedByInterruptException(), 9)).bytesTransferred());
+        assertFalse(source.isOpen() || target.isOpen(), "an interrupt closes both channels");
+    }
 }
