@@ -67,10 +67,4 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
             return false;
         }
     }
-
-    /** Whether the descriptor's file status flags include {@code flag}. */
-    static boolean hasStatusFlag(int fd, int flag) {
-        int flags = LinuxLibc.fcntl(fd, LinuxLibc.F_GETFL, 0);
-        return flags != -1 && (flags & flag) != 0;
-    }
 }

@@ -6,6 +6,7 @@ import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
+import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdAccess;
 import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.SocketTimeout;
@@ -145,11 +146,6 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
 
     private static long socketToFile(FdRef in, FdRef out, Channel source, long position, long count,
             TransferContext context) throws IOException {
-        if (LinuxFds.hasStatusFlag(out.fd(), LinuxLibc.O_APPEND)) {
-            // splice(2) refuses O_APPEND targets with EINVAL, but only after its first half has taken
-            // bytes from the socket: decide before reading anything.
-            return notHandled(context, "splice: target is in append mode");
-        }
         try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT)) {
             return piped(context, pollable(in), file(out, true), position, count);
         }
@@ -182,9 +178,23 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         return run(context, "sendfile", SyscallStep.sendfile(in, out), SyscallStep.MAX_RW_COUNT, position, count);
     }
 
-    /** Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. */
+    /**
+     * Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. A file target
+     * is probed first with a one-byte splice from the still empty pipe: EAGAIN means the file takes
+     * splices; EINVAL (O_APPEND, a file system without splice_write) or ESPIPE (a FIFO) means it does not,
+     * and the pair is not handled before a byte has left the socket.
+     */
     private static long piped(TransferContext context, End in, End out, long position, long count) throws IOException {
         KernelPipe pipe = PIPES.take();
+        if (out.positional()) {
+            long probe = LinuxLibc.splice(pipe.readFd(), null, out.fd(), new long[] {position}, 1,
+                    LinuxLibc.SPLICE_F_NONBLOCK);
+            Errno errno = probe < 0 ? LinuxErrno.TABLE.of(LinuxErrno.last()) : Errno.NONE;
+            if (errno != Errno.EAGAIN) {
+                PIPES.give(pipe, true);
+                return notHandled(context, "splice: " + errno.name() + " from the target");
+            }
+        }
         PipedSpliceStep step = new PipedSpliceStep(in, out, pipe);
         boolean empty = false;
         try {
