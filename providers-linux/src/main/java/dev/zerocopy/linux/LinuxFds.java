@@ -17,7 +17,8 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
 
     @Override
     public int dup(int fd) {
-        return LinuxLibc.dup(fd);
+        // F_DUPFD_CLOEXEC, not dup(2): a process forked meanwhile must not inherit the transfer's reference.
+        return LinuxLibc.fcntl(fd, LinuxLibc.F_DUPFD_CLOEXEC, 0);
     }
 
     @Override

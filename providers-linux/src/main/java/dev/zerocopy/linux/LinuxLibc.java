@@ -21,6 +21,7 @@ final class LinuxLibc {
     static final int O_CLOEXEC = 0x80000;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
+    static final int F_DUPFD_CLOEXEC = 1030;
     static final int F_SETPIPE_SZ = 1031;
     static final int F_GETPIPE_SZ = 1032;
     static final int SPLICE_F_MOVE = 1;
@@ -53,8 +54,6 @@ final class LinuxLibc {
     static native long recv(int fd, Pointer buffer, long length, int flags);
 
     static native long write(int fd, Pointer buffer, long length);
-
-    static native int dup(int fd);
 
     static native int close(int fd);
 

@@ -62,4 +62,18 @@ class NonBlockingDescriptorTest {
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(out, 5, size));
     }
+
+    @Test
+    void theTransfersOwnDescriptorsAreCloseOnExec() throws Exception {
+        try (Loopback loop = Loopback.open()) {
+            int duplicate = LinuxFds.INSTANCE.dup(FdAccess.fd(loop.near()));
+            try {
+                String info = java.nio.file.Files.readString(Path.of("/proc/self/fdinfo/" + duplicate));
+                String flags = info.lines().filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
+                assertTrue((Integer.parseInt(flags.substring(6).trim(), 8) & LinuxLibc.O_CLOEXEC) != 0, info);
+            } finally {
+                LinuxFds.INSTANCE.close(duplicate);
+            }
+        }
+    }
 }

@@ -124,6 +124,10 @@ public final class CopyLoop {
             switch (result.errno()) {
                 case NONE:
                     if (moved == 0) {
+                        if (step.holdsBytes()) {                      // a target that takes nothing
+                            throw new TransferFailedException(syscall, "EIO",
+                                    "the target took no bytes while some were in flight", written);
+                        }
                         return written;                               // rule 3
                     }
                     break;

@@ -233,4 +233,22 @@ class CopyLoopTest {
                 new java.nio.channels.ClosedByInterruptException(), 9)).bytesTransferred());
         assertFalse(source.isOpen() || target.isOpen(), "an interrupt closes both channels");
     }
+
+    @Test
+    void aTargetThatTakesNothingWhileBytesAreInFlightIsAFailure() {
+        TransferStep stuck = new TransferStep() {
+            @Override
+            public void run(long position, long count, StepResult result) {
+                result.moved(0);
+            }
+
+            @Override
+            public boolean holdsBytes() {
+                return true;
+            }
+        };
+        TransferFailedException e = assertThrows(TransferFailedException.class,
+                () -> new CopyLoop("splice", stuck, 10).run(0, 5, false, Readiness.immediate(), guard));
+        assertEquals(0, e.bytesTransferred());
+    }
 }
