@@ -44,17 +44,10 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
 
     /** A socket timeout option as {@code struct timeval} (two longs on 64-bit Linux). */
     private static SocketTimeout.Option timeout(int name) {
-        return new SocketTimeout.Option() {
-            @Override
-            public int get(int fd, long[] timeval) {
-                return LinuxLibc.getsockopt(fd, LinuxLibc.SOL_SOCKET, name, timeval, new int[] {16});
-            }
-
-            @Override
-            public int set(int fd, long seconds, long micros) {
-                return LinuxLibc.setsockopt(fd, LinuxLibc.SOL_SOCKET, name, new long[] {seconds, micros}, 16);
-            }
-        };
+        return SocketTimeout.Option.of(
+                (fd, timeval) -> LinuxLibc.getsockopt(fd, LinuxLibc.SOL_SOCKET, name, timeval, new int[] {16}),
+                (fd, seconds, micros) -> LinuxLibc.setsockopt(fd, LinuxLibc.SOL_SOCKET, name,
+                        new long[] {seconds, micros}, 16));
     }
 
     /**

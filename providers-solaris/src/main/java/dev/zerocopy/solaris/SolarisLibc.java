@@ -51,16 +51,6 @@ public interface SolarisLibc extends FdOps, PollReadiness.Poll {
      * @return the option
      */
     default SocketTimeout.Option sendTimeout() {
-        return new SocketTimeout.Option() {
-            @Override
-            public int get(int fd, long[] timeval) {
-                return getSendTimeout(fd, timeval);
-            }
-
-            @Override
-            public int set(int fd, long seconds, long micros) {
-                return setSendTimeout(fd, seconds, micros);
-            }
-        };
+        return SocketTimeout.Option.of(this::getSendTimeout, this::setSendTimeout);
     }
 }

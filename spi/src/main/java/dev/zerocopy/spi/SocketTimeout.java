@@ -37,6 +37,54 @@ public final class SocketTimeout implements AutoCloseable {
          * @return 0, or {@code -1} on error
          */
         int set(int fd, long seconds, long micros);
+
+        /**
+         * Makes an option of a C library binding's two calls.
+         *
+         * @param get reads the timeout, as {@link #get}
+         * @param set sets the timeout, as {@link #set}
+         * @return the option
+         */
+        static Option of(Getter get, Setter set) {
+            return new Option() {
+                @Override
+                public int get(int fd, long[] timeval) {
+                    return get.get(fd, timeval);
+                }
+
+                @Override
+                public int set(int fd, long seconds, long micros) {
+                    return set.set(fd, seconds, micros);
+                }
+            };
+        }
+    }
+
+    /** Reads a socket timeout: {@link Option#get}. */
+    @FunctionalInterface
+    public interface Getter {
+        /**
+         * Reads the timeout.
+         *
+         * @param fd      the socket
+         * @param timeval receives seconds and microseconds
+         * @return 0, or {@code -1} on error
+         */
+        int get(int fd, long[] timeval);
+    }
+
+    /** Sets a socket timeout: {@link Option#set}. */
+    @FunctionalInterface
+    public interface Setter {
+        /**
+         * Sets the timeout.
+         *
+         * @param fd      the socket
+         * @param seconds the seconds
+         * @param micros  the microseconds
+         * @return 0, or {@code -1} on error
+         */
+        int set(int fd, long seconds, long micros);
     }
 
     private final Option option;
