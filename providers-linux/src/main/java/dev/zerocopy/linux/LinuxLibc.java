@@ -17,7 +17,6 @@ import com.sun.jna.Pointer;
 final class LinuxLibc {
 
     static final int O_NONBLOCK = 0x800;
-    static final int O_APPEND = 0x400;
     static final int O_CLOEXEC = 0x80000;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
@@ -29,8 +28,6 @@ final class LinuxLibc {
     static final int SOL_SOCKET = 1;
     static final int SO_RCVTIMEO = 20;
     static final int SO_SNDTIMEO = 21;
-    static final int POLLIN = 0x1;
-    static final int POLLOUT = 0x4;
     static final int MSG_DONTWAIT = 0x40;
 
     static {

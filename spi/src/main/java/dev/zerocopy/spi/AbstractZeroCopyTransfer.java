@@ -86,15 +86,9 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (count == 0) {
             return 0;
         }
-        return withModeFixed(target, nonBlocking -> {
-            TransferContext context = new TransferContext(name(), source, target, nonBlocking);
-            long n = fileToChannel(source, position, count, target, context);
-            if (n == CopyLoop.NOT_HANDLED) {
-                n = PortableCopies.fileToChannel(source, position, count, target, context);
-            }
-            context.finish(n);
-            return n;
-        });
+        return withModeFixed(target, nonBlocking -> routed(source, target, nonBlocking,
+                context -> fileToChannel(source, position, count, target, context),
+                context -> PortableCopies.fileToChannel(source, position, count, target, context)));
     }
 
     @Override
@@ -120,27 +114,34 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (target instanceof FileChannel file) {
             return advancing(file, position -> intoFile(source, file, position, Long.MAX_VALUE - position));
         }
-        TransferContext context = new TransferContext(name(), source, target,
-                isNonBlocking(source) || isNonBlocking(target));
-        long n = channelToChannel(source, target, context);
+        return routed(source, target, isNonBlocking(source) || isNonBlocking(target),
+                context -> channelToChannel(source, target, context),
+                context -> PortableCopies.channelToChannel(source, target, context));
+    }
+
+    private long intoFile(ReadableByteChannel source, FileChannel target, long position, long count)
+            throws IOException {
+        return withModeFixed(source, nonBlocking -> routed(source, target, nonBlocking,
+                context -> channelToFile(source, target, position, count, context),
+                context -> PortableCopies.channelToFile(source, target, position, count, context)));
+    }
+
+    /** Runs the provider's hook, and the portable copy if the hook did not handle the pair; one event. */
+    private long routed(Channel source, Channel target, boolean nonBlocking, Route hook, Route fallback)
+            throws IOException {
+        TransferContext context = new TransferContext(name(), source, target, nonBlocking);
+        long n = hook.run(context);
         if (n == CopyLoop.NOT_HANDLED) {
-            n = PortableCopies.channelToChannel(source, target, context);
+            n = fallback.run(context);
         }
         context.finish(n);
         return n;
     }
 
-    private long intoFile(ReadableByteChannel source, FileChannel target, long position, long count)
-            throws IOException {
-        return withModeFixed(source, nonBlocking -> {
-            TransferContext context = new TransferContext(name(), source, target, nonBlocking);
-            long n = channelToFile(source, target, position, count, context);
-            if (n == CopyLoop.NOT_HANDLED) {
-                n = PortableCopies.channelToFile(source, target, position, count, context);
-            }
-            context.finish(n);
-            return n;
-        });
+    /** One way to move the bytes of a transfer. */
+    @FunctionalInterface
+    private interface Route {
+        long run(TransferContext context) throws IOException;
     }
 
     /** A transfer that starts at a file position. */
