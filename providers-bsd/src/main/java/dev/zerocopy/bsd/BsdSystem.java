@@ -78,7 +78,7 @@ abstract class BsdSystem {
      * @throws IOException if {@code moved} is negative or exceeds {@code count}
      */
     static void report(StepResult result, String call, long moved, long count, boolean failed, int number,
-            BsdErrno errno) throws IOException {
+            Errno.Table errno) throws IOException {
         if (moved < 0 || moved > count) {
             throw new IOException(call + " reported " + moved + " bytes moved for a request of " + count);
         }

@@ -1,5 +1,6 @@
 package dev.zerocopy.bsd;
 
+import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferStep;
 
 /** macOS: {@code sendfile(2)} with {@code *len} in and out. macOS has no {@code copy_file_range}. */
@@ -31,7 +32,7 @@ final class MacOsSystem extends BsdSystem {
             // *len is the bytes sent, also when -1 comes with EAGAIN or EINTR (macOS sendfile(2)); xnu
             // copies it out on every exit, 0 on early failures (bsd/kern/uipc_syscalls.c, sendfile "done:").
             // EAGAIN may come with the whole count sent (the seed bug of issue 4): CopyLoop's rule 2 handles it.
-            report(result, "sendfile", len[0], count, r == -1, r == -1 ? libc.errno() : 0, BsdErrno.MACOS);
+            report(result, "sendfile", len[0], count, r == -1, r == -1 ? libc.errno() : 0, Errno.Table.MACOS);
         };
     }
 }

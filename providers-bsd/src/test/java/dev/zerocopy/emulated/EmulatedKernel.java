@@ -243,7 +243,7 @@ public abstract class EmulatedKernel {
     }
 
     private int hostFailure() {
-        return fail(LinuxErrno.of(LinuxHost.errno()));
+        return fail(Errno.Table.LINUX.of(LinuxHost.errno()));
     }
 
     /** One Linux call that moves at most {@code count} bytes and advances its own offsets. */
@@ -259,7 +259,7 @@ public abstract class EmulatedKernel {
         while (done < count) {
             long n = call.move(Math.min(count - done, 0x7ffff000L));
             if (n <= 0) {
-                error = n == 0 ? Errno.NONE : LinuxErrno.of(LinuxHost.errno());
+                error = n == 0 ? Errno.NONE : Errno.Table.LINUX.of(LinuxHost.errno());
                 break;
             }
             done += n;
