@@ -5,17 +5,23 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
- * A connected pair of TCP socket channels on 127.0.0.1 and a background peer thread, for tests. Closing
- * it closes both ends and stops the peer.
+ * A connected pair of TCP socket channels on the loopback address and a background peer thread, for
+ * tests: {@link #near()} is the end the code under test uses (the connecting end), {@link #far()} the
+ * accepted end the peer thread reads or writes. Closing it closes both ends and waits for the peer
+ * thread to end, so no thread outlives the pair.
  */
 public final class Loopback implements AutoCloseable {
 
@@ -88,6 +94,29 @@ public final class Loopback implements AutoCloseable {
     }
 
     /**
+     * Starts reading the far end into a file until end-of-stream on the peer thread, with plain NIO.
+     *
+     * @param file the file to create or truncate
+     * @return the bytes received, once the near end has shut its output down
+     */
+    public Future<Long> receiveInto(Path file) {
+        return peer.submit(() -> {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+                long total = 0;
+                while (far.read(buffer.clear()) >= 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        total += out.write(buffer);
+                    }
+                }
+                return total;
+            }
+        });
+    }
+
+    /**
      * Starts writing the stream of {@code seed} to the far end on the peer thread, then shuts down
      * its output.
      *
@@ -142,6 +171,18 @@ public final class Loopback implements AutoCloseable {
     public void close() throws IOException {
         try (near; far) {
             peer.shutdownNow();
+        } finally {
+            awaitPeer();
+        }
+    }
+
+    private void awaitPeer() throws IOException {
+        try {
+            if (!peer.awaitTermination(30, TimeUnit.SECONDS)) {
+                throw new IOException("the loopback peer thread did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,13 +2,13 @@ package dev.zerocopy.solaris;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import java.nio.ByteOrder;
+import dev.zerocopy.spi.PollFd;
 
 /**
  * {@link SolarisLibc} through JNA direct mapping. Only {@link SolarisTransfer} creates it, and only when
  * {@code os.name} is SunOS; the natives are registered on first use.
  */
-final class SolarisNative implements SolarisLibc {
+final class JnaSolarisLibc implements SolarisLibc {
 
     /** {@code SOL_SOCKET} on Solaris. */
     private static final int SOL_SOCKET = 0xffff;
@@ -16,12 +16,10 @@ final class SolarisNative implements SolarisLibc {
     private static final int SO_SNDTIMEO = 0x1005;
     /** {@code sizeof(struct timeval)} on LP64: {@code time_t tv_sec; suseconds_t tv_usec;}. */
     private static final int TIMEVAL_SIZE = 16;
-    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** libsendfile's {@code sendfile} (link with -lsendfile, sendfile(3EXT)). */
     static final class Sendfile {
         static {
-            NativeBindings.record("libsendfile: sendfile");
             Native.register(Sendfile.class, "sendfile");
         }
 
@@ -34,7 +32,6 @@ final class SolarisNative implements SolarisLibc {
     /** libc's calls. */
     static final class Posix {
         static {
-            NativeBindings.record("libc: dup, close, poll, getsockopt, setsockopt");
             Native.register(Posix.class, Platform.C_LIBRARY_NAME);
         }
 
@@ -74,9 +71,8 @@ final class SolarisNative implements SolarisLibc {
 
     @Override
     public int poll(int fd, short events, int timeoutMillis) {
-        // struct pollfd { int fd; short events; short revents; }; nfds_t is unsigned long (sys/poll.h).
-        int e = events & 0xffff;
-        return Posix.poll(new int[] {fd, LITTLE ? e : e << 16}, 1, timeoutMillis);
+        // nfds_t is unsigned long on Solaris (sys/poll.h), hence the long in the prototype.
+        return Posix.poll(PollFd.of(fd, events), 1, timeoutMillis);
     }
 
     @Override

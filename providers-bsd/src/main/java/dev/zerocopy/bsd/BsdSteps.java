@@ -9,7 +9,7 @@ import java.io.IOException;
  * One BSD operating system as {@link BsdTransfer} sees it: its C library and the translation of its
  * system calls' progress reporting into {@link TransferStep}s (bytes moved and errno together).
  */
-abstract class BsdSystem {
+abstract class BsdSteps {
 
     /**
      * Returns the system's name, such as {@code "FreeBSD"}.

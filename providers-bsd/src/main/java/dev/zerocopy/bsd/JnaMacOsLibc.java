@@ -8,12 +8,11 @@ import com.sun.jna.Pointer;
  * {@link MacOsLibc} through JNA direct mapping. Only {@link BsdTransfer} creates it, and only when
  * {@code os.name} is macOS; the natives are registered on first use.
  */
-final class MacOsNative extends NativeBsdLibc implements MacOsLibc {
+final class JnaMacOsLibc extends JnaBsdLibc implements MacOsLibc {
 
     /** macOS's {@code sendfile}; its 6-argument prototype with {@code off_t *len} is macOS's alone. */
     static final class Sendfile {
         static {
-            NativeBindings.record("macOS libc: sendfile");
             Native.register(Sendfile.class, Platform.C_LIBRARY_NAME);
         }
 

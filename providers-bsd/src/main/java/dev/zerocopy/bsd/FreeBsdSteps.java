@@ -4,11 +4,11 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferStep;
 
 /** FreeBSD: {@code sendfile(2)} with {@code sbytes}, and {@code copy_file_range(2)} from 13.0 on. */
-final class FreeBsdSystem extends BsdSystem {
+final class FreeBsdSteps extends BsdSteps {
 
     private final FreeBsdLibc libc;
 
-    FreeBsdSystem(FreeBsdLibc libc) {
+    FreeBsdSteps(FreeBsdLibc libc) {
         this.libc = libc;
     }
 

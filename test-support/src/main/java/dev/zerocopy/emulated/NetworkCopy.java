@@ -1,11 +1,12 @@
 package dev.zerocopy.emulated;
 
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,12 +43,12 @@ public final class NetworkCopy {
         Path target = dir.resolve("received-" + seed + "-" + size);
         PseudoRandomStream.writeFile(source, seed, size);
         long sent;
-        FutureTask<Long> received;
+        Future<Long> received;
         try (Loopback pair = Loopback.open();
                 FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
             received = pair.receiveInto(target);
-            sent = sender.transfer(file, 0, size, pair.sender());
-            pair.sender().shutdownOutput();
+            sent = sender.transfer(file, 0, size, pair.near());
+            pair.near().shutdownOutput();
             long got = received.get(60, TimeUnit.SECONDS);
             return new Result(sent, got, PseudoRandomStream.firstMismatch(target, seed, size));
         }

@@ -9,6 +9,7 @@ import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdOps;
 import dev.zerocopy.spi.FdRef;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.spi.PseudoRandomStream;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.TransferStep;
@@ -18,7 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -107,9 +108,9 @@ public abstract class SeedScenarios {
         Path target = dir.resolve("target");
         PseudoRandomStream.writeFile(source, 42, SIZE);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            long sent = assertDoesNotThrow(() -> sender.send(file, pair.sender()));
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            long sent = assertDoesNotThrow(() -> sender.send(file, pair.near()));
+            pair.near().shutdownOutput();
             assertEquals(SIZE, sent, "bytes the sender reported");
             assertEquals(SIZE, received.get(20, TimeUnit.SECONDS), "bytes the peer received");
         }

@@ -2,7 +2,7 @@ package dev.zerocopy.emulated;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import java.nio.ByteOrder;
+import dev.zerocopy.spi.PollFd;
 
 /**
  * The real Linux calls the emulated kernels move bytes with (test only; JNA direct mapping on the host's
@@ -51,9 +51,7 @@ public final class LinuxHost {
     }
 
     static int poll(int fd, short events, int timeoutMillis) {
-        int e = events & 0xffff;
-        int[] pollfd = {fd, ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? e : e << 16};
-        return poll(pollfd, 1, timeoutMillis);
+        return poll(PollFd.of(fd, events), 1, timeoutMillis);
     }
 
     /**

@@ -8,12 +8,11 @@ import com.sun.jna.Pointer;
  * {@link FreeBsdLibc} through JNA direct mapping. Only {@link BsdTransfer} creates it, and only when
  * {@code os.name} is FreeBSD; the natives are registered on first use.
  */
-final class FreeBsdNative extends NativeBsdLibc implements FreeBsdLibc {
+final class JnaFreeBsdLibc extends JnaBsdLibc implements FreeBsdLibc {
 
     /** FreeBSD's {@code sendfile}; its 7-argument prototype exists on no other system. */
     static final class Sendfile {
         static {
-            NativeBindings.record("FreeBSD libc: sendfile");
             Native.register(Sendfile.class, Platform.C_LIBRARY_NAME);
         }
 
@@ -26,7 +25,6 @@ final class FreeBsdNative extends NativeBsdLibc implements FreeBsdLibc {
     /** FreeBSD 13's {@code copy_file_range}; registering it fails on older releases, which lack it. */
     static final class CopyFileRange {
         static {
-            NativeBindings.record("FreeBSD libc: copy_file_range");
             Native.register(CopyFileRange.class, Platform.C_LIBRARY_NAME);
         }
 

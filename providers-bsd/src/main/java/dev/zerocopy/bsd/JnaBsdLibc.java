@@ -2,12 +2,13 @@ package dev.zerocopy.bsd;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.zerocopy.spi.PollFd;
 
 /**
  * The JNA direct-mapped calls FreeBSD and macOS share (same prototypes, same constants). The natives are
  * registered when {@link Posix} is first used, which only ever happens on FreeBSD or macOS.
  */
-abstract class NativeBsdLibc implements BsdLibc {
+abstract class JnaBsdLibc implements BsdLibc {
 
     /** {@code SOL_SOCKET} on FreeBSD and macOS. */
     private static final int SOL_SOCKET = 0xffff;
@@ -19,7 +20,6 @@ abstract class NativeBsdLibc implements BsdLibc {
     /** The direct-mapped functions. */
     static final class Posix {
         static {
-            NativeBindings.record("libc: dup, close, poll, fcntl, getsockopt, setsockopt");
             Native.register(Posix.class, Platform.C_LIBRARY_NAME);
         }
 

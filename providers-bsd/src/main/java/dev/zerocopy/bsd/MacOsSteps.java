@@ -4,11 +4,11 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferStep;
 
 /** macOS: {@code sendfile(2)} with {@code *len} in and out. macOS has no {@code copy_file_range}. */
-final class MacOsSystem extends BsdSystem {
+final class MacOsSteps extends BsdSteps {
 
     private final MacOsLibc libc;
 
-    MacOsSystem(MacOsLibc libc) {
+    MacOsSteps(MacOsLibc libc) {
         this.libc = libc;
     }
 
