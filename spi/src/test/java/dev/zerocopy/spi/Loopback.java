@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -68,6 +70,24 @@ public final class Loopback implements AutoCloseable {
      */
     public SocketChannel far() {
         return far;
+    }
+
+    /**
+     * Waits until bytes sent from the near end are readable at the far end, without reading them: from
+     * then on a sender of more than the socket buffers hold is past its argument checks and moving bytes.
+     * Leaves the far end in blocking mode.
+     *
+     * @throws IOException if the far end cannot be watched
+     */
+    public void awaitBytesAtFar() throws IOException {
+        try (Selector selector = Selector.open()) {
+            far.configureBlocking(false);
+            far.register(selector, SelectionKey.OP_READ);
+            while (selector.select() == 0) {
+                // woken without a ready key: wait again
+            }
+        }
+        far.configureBlocking(true);
     }
 
     /** What the peer read. */
