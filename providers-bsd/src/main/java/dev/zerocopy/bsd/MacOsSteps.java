@@ -31,7 +31,8 @@ final class MacOsSteps extends BsdSteps {
             int r = libc.sendfile(file, socket, position, len, null, 0);
             // *len is the bytes sent, also when -1 comes with EAGAIN or EINTR (macOS sendfile(2)); xnu
             // copies it out on every exit, 0 on early failures (bsd/kern/uipc_syscalls.c, sendfile "done:").
-            // EAGAIN may come with the whole count sent (the seed bug of issue 4): CopyLoop's rule 2 handles it.
+            // EAGAIN may come with the whole count sent; the copy loop counts the bytes before it looks at
+            // the error, so that is success (SeedScenarios.eagainAfterTheWholeCountIsSuccess).
             report(result, "sendfile", len[0], count, r == -1, r == -1 ? libc.errno() : 0, Errno.Table.MACOS);
         };
     }
