@@ -122,16 +122,23 @@ class CopyLoopEdgeCasesTest {
         assertEquals(40, e.bytesTransferred());
     }
 
-    @Test
-    void aStepThatThrowsAfterProgressReportsTheBytes() {
+    /** A step that moves 300 bytes, then throws what {@code failure} throws. */
+    private static TransferStep movesThenThrows(TransferStep failure) {
         AtomicInteger calls = new AtomicInteger();
-        TransferStep step = (position, count, result) -> {
+        return (position, count, result) -> {
             if (calls.incrementAndGet() == 1) {
                 result.moved(300);
             } else {
-                throw new IOException("the call reported more than it was asked for");
+                failure.run(position, count, result);
             }
         };
+    }
+
+    @Test
+    void aStepThatThrowsAfterProgressReportsTheBytes() {
+        TransferStep step = movesThenThrows((position, count, result) -> {
+            throw new IOException("the call reported more than it was asked for");
+        });
         TransferFailedException e = assertThrows(TransferFailedException.class, () -> run(step, 500));
         assertEquals(300, e.bytesTransferred());
         assertEquals("test", e.syscall());
@@ -139,14 +146,9 @@ class CopyLoopEdgeCasesTest {
 
     @Test
     void aStepThatThrowsAnUncheckedExceptionAfterProgressReportsTheBytes() {
-        AtomicInteger calls = new AtomicInteger();
-        TransferStep step = (position, count, result) -> {
-            if (calls.incrementAndGet() == 1) {
-                result.moved(300);
-            } else {
-                throw new IllegalStateException("a pipe that should be empty is not");
-            }
-        };
+        TransferStep step = movesThenThrows((position, count, result) -> {
+            throw new IllegalStateException("a pipe that should be empty is not");
+        });
         TransferFailedException e = assertThrows(TransferFailedException.class, () -> run(step, 500));
         assertEquals(300, e.bytesTransferred());
         assertInstanceOf(IllegalStateException.class, e.getCause().getCause());
