@@ -64,7 +64,11 @@ public final class ZeroCopyCli implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        System.out.flush();
+        System.err.flush();
+        Interruption.reported();
+        System.exit(code);
     }
 
     /**

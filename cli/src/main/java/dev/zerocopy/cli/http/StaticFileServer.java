@@ -63,7 +63,8 @@ public final class StaticFileServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public synchronized InetSocketAddress bind(InetSocketAddress address) throws IOException {
-        ServerSocketChannel channel = ServerSocketChannel.open();
+        ServerSocketChannel channel = address.getAddress() instanceof java.net.Inet4Address
+                ? ServerSocketChannel.open(java.net.StandardProtocolFamily.INET) : ServerSocketChannel.open();
         try {
             channel.bind(address, 128);
         } catch (IOException e) {
