@@ -112,6 +112,26 @@ final class ZeroCopyJar {
         return start(List.of(), args);
     }
 
+    /**
+     * Starts a command in a directory with changes to its environment.
+     *
+     * @param cwd the working directory
+     * @param env variables to set; a {@code null} value removes the variable
+     * @param args the command line after {@code java -jar zerocopy.jar}
+     * @return the running process
+     */
+    static Running startIn(Path cwd, java.util.Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = builder(List.of(), args).directory(cwd.toFile());
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return new Running(builder.start(), new byte[0]);
+    }
+
     private static Running start(List<String> jvmArgs, String... args) throws IOException {
         return new Running(builder(jvmArgs, args).start(), new byte[0]);
     }
@@ -208,6 +228,20 @@ final class ZeroCopyJar {
          * @return the line
          */
         String awaitLine(String prefix) throws InterruptedException {
+            return awaitLine(prefix, line -> line.startsWith(prefix));
+        }
+
+        /**
+         * Waits for a line of standard output or standard error that contains the text.
+         *
+         * @param text the text
+         * @return the line
+         */
+        String awaitLineContaining(String text) throws InterruptedException {
+            return awaitLine(text, line -> line.contains(text));
+        }
+
+        private String awaitLine(String prefix, java.util.function.Predicate<String> wanted) throws InterruptedException {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             int ended = 0;
             while (true) {
@@ -221,7 +255,7 @@ final class ZeroCopyJar {
                     fail("no line starting with '" + prefix + "' (" + (line == null ? "timeout" : "exited") + ")\n"
                             + "--- stdout\n" + stdout() + "--- stderr\n" + stderr);
                 }
-                if (line.startsWith(prefix)) {
+                if (wanted.test(line)) {
                     return line;
                 }
             }
