@@ -60,8 +60,18 @@ final class Interruption {
         return requested;
     }
 
-    /** Tells the shutdown hook that the command printed its last line; the JVM may exit. */
-    static void reported() {
+    /**
+     * Tells the shutdown hook that the command printed its last line; the JVM may exit. Without a
+     * signal, the hook is removed: a normal exit does not run it.
+     */
+    static synchronized void reported() {
         REPORTED.countDown();
+        if (hook != null && !requested) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived meanwhile: the hook runs and finds the latch open
+            }
+        }
     }
 }
