@@ -39,7 +39,7 @@ public final class CopyCommand implements Callable<Integer> {
         ZeroCopyTransfer zc = ZeroCopyTransfer.load();
         try (InputFile in = InputFile.open(source); OutputFile out = openTarget(in)) {
             Interruption.watch(null);
-            Transfers.prime(zc);
+            Transfers.prime(zc, in);
             long start = System.nanoTime();
             long copied;
             Transfers copy;

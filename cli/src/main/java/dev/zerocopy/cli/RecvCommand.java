@@ -53,18 +53,15 @@ public final class RecvCommand implements Callable<Integer> {
         String name = path == null ? "standard output" : file;
         try (PartFile part = direct ? null : PartFile.create(path, name);
                 OutputFile streamOut = !direct ? null : path == null ? OutputFile.standardOutput()
-                        : OutputFile.create(path, name, null);
-                ServerSocketChannel server = Listening.listen(bind, port)) {
+                        : OutputFile.create(path, name, null)) {
             FileChannel out = direct ? streamOut.channel() : part.channel();
             Interruption.watch(null);
-            Transfers.prime(zc);
-            String where = Listening.describe(server);
-            Status.print("listening on " + where);
+            Transfers.prime(zc, null);
             long received;
             long start;
             String peer;
-            try (SocketChannel socket = accept(server, where)) {
-                server.close();
+            SocketChannel accepted = acceptOne();
+            try (SocketChannel socket = accepted) {
                 peer = Listening.describe(socket.getRemoteAddress());
                 try (Progress progress = Progress.start("recv", -1)) {
                     start = System.nanoTime();
@@ -93,14 +90,23 @@ public final class RecvCommand implements Callable<Integer> {
         return failure;
     }
 
-    private static SocketChannel accept(ServerSocketChannel server, String where) throws CliFailure {
-        try {
-            return server.accept();
-        } catch (IOException e) {
-            if (Interruption.requested()) {
-                throw new CliFailure("interrupted while listening on " + where);
+    /** Listens, says so on standard error, accepts one connection and stops listening. */
+    private SocketChannel acceptOne() throws CliFailure {
+        try (ServerSocketChannel server = Listening.listen(bind, port)) {
+            String where = Listening.describe(server);
+            Status.print("listening on " + where);
+            try {
+                return server.accept();
+            } catch (IOException e) {
+                if (Interruption.requested()) {
+                    throw new CliFailure("interrupted while listening on " + where);
+                }
+                throw new CliFailure("accepting a connection on " + where, e);
             }
-            throw new CliFailure("accepting a connection on " + where, e);
+        } catch (CliFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CliFailure("closing the listening socket", e);
         }
     }
 }

@@ -58,7 +58,7 @@ public final class SendCommand implements Callable<Integer> {
             long sent;
             long start;
             try (Progress progress = Progress.start("send", in.expectedSize())) {
-                Transfers.prime(zc);
+                Transfers.prime(zc, in);
                 start = System.nanoTime();
                 Transfers send = new Transfers(zc, progress, "sending " + in.name() + " to " + peer,
                         Transfers.Peer.RECEIVER);

@@ -89,24 +89,45 @@ final class Transfers {
     }
 
     /**
-     * Moves one byte from a pipe to another pipe through the provider, so that its one-time set-up
-     * (native bindings, the JFR event class: about 0.1 s) is not counted in the time from the first
-     * byte, which the summary reports.
+     * Runs the provider once on throwaway pipes, so that its one-time set-up (native bindings, the JFR
+     * event class, loading the code of the path: about 0.1 s) is not counted in the time from the first
+     * byte, which the summary reports. From a regular source it transfers at most one byte from its end
+     * into a pipe that is then discarded: a positional read, so the source's position does not move and
+     * nothing reaches the real target.
      *
-     * @param zc the transfer
+     * @param zc     the transfer
+     * @param source the source, or {@code null}
      */
-    static void prime(ZeroCopyTransfer zc) {
+    static void prime(ZeroCopyTransfer zc, InputFile source) {
+        Pipe from = null;
+        Pipe to = null;
         try {
-            Pipe from = Pipe.open();
-            Pipe to = Pipe.open();
-            try (Pipe.SourceChannel source = from.source(); Pipe.SinkChannel sink = to.sink();
-                    Pipe.SinkChannel feed = from.sink(); Pipe.SourceChannel drain = to.source()) {
-                feed.write(ByteBuffer.wrap(new byte[1]));
-                feed.close();
-                zc.transfer(source, sink);
+            from = Pipe.open();
+            to = Pipe.open();
+            from.sink().write(ByteBuffer.wrap(new byte[1]));
+            from.sink().close();
+            zc.transfer(from.source(), to.sink());
+            if (source != null && source.regular()) {
+                FileChannel file = source.channel();
+                zc.transfer(file, file.size(), 1, to.sink());
             }
         } catch (IOException | RuntimeException ignored) {
             // the real transfer reports whatever is wrong
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Pipe pipe) {
+        if (pipe != null) {
+            for (Channel end : new Channel[] {pipe.source(), pipe.sink()}) {
+                try {
+                    end.close();
+                } catch (IOException ignored) {
+                    // a throwaway pipe
+                }
+            }
         }
     }
 

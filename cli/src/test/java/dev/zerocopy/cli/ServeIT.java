@@ -330,8 +330,10 @@ class ServeIT {
             try (Socket v4 = new Socket("127.0.0.1", port)) {
                 assertTrue(v4.isConnected());
             }
-            assertThrows(java.net.ConnectException.class, () -> new Socket("::1", port).close(),
-                    "0.0.0.0 must not accept IPv6 connections");
+            if (ipv6Loopback()) {
+                assertThrows(java.net.ConnectException.class, () -> new Socket("::1", port).close(),
+                        "0.0.0.0 must not accept IPv6 connections");
+            }
             any.terminate();
         }
     }
