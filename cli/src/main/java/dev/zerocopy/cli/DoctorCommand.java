@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
  * and whether it is usable (and why not), the fd access mode, the agent and the provider property, and
  * the pipe size limits that bound splice.
  */
-@Command(name = "doctor", description = "Show OS, JDK, providers and their usability, fd access, agent, pipe limits.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Show OS, JDK, providers and their usability, fd access, agent, pipe limits.",
+            "Exits 1 if the provider named with --provider (or -Ddev.zerocopy.provider) is not usable here."})
 public final class DoctorCommand implements Callable<Integer> {
 
     private static final String AGENT_CLASS = "dev.zerocopy.nio.ZeroCopyAgent";
@@ -57,6 +59,11 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println("pipe limits");
         for (String file : PIPE_LIMITS) {
             row(out, Path.of(file).getFileName().toString(), readLimit(Path.of(file)));
+        }
+        if (selected == null) {
+            System.err.println("zerocopy: the provider " + System.getProperty(PROVIDER_PROPERTY)
+                    + " is not usable here (see above)");
+            return ZeroCopyCli.EXIT_FAILURE;
         }
         return 0;
     }
