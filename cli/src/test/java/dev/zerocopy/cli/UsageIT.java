@@ -106,6 +106,9 @@ class UsageIT {
         // The jar's Add-Opens manifest line gives the quiet way of reading fds.
         assertTrue(result.stdout().contains("fd access") && result.stdout().contains("OPENED"), result::toString);
         assertTrue(result.stdout().contains("pipe-max-size"), result::toString);
+        assertTrue(result.stdout().lines().anyMatch(line -> line.matches("\\s*protocol\\s+guest")), result::toString);
+        assertTrue(result.stdout().contains(Runtime.version().feature() >= 21 ? "parks on the JDK's poller"
+                : "no virtual threads"), result::toString);
         assertTrue(result.stdout().contains("present, not active (run with -javaagent:zerocopy.jar)"),
                 result::toString);
         assertEquals("", result.stderr(), "nothing on stderr (no JNA or Unsafe warnings)");

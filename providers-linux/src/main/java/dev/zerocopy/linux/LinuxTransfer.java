@@ -91,7 +91,9 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 return run(context, SyscallStep.splice(in, new End(context.targetFd(), false, true), context),
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
-                return fileToFile(in, new End(context.targetFd(), false, false), position, count, context, true);
+                End out = new End(context.targetFd(), false, false);
+                long sparse = SparseCopy.copy(source, (FileChannel) target, in, out, position, count, context);
+                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, true);
         }
     }
 
@@ -111,7 +113,9 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 return run(context, SyscallStep.splice(new End(context.sourceFd(), false, true), out, context),
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
-                return fileToFile(new End(context.sourceFd(), false, false), out, position, count, context, false);
+                End in = new End(context.sourceFd(), false, false);
+                long sparse = SparseCopy.copy((FileChannel) source, target, in, out, position, count, context);
+                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, false);
         }
     }
 
