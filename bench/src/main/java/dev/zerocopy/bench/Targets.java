@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The performance targets of the project (issue 7, DESIGN.md §7), all ratios of medians measured in the
- * same run, and their evaluation.
+ * The performance targets of the project (as fast as a C loop, never slower than the JDK, several times
+ * the JDK where it copies through buffers), all ratios of medians measured in the same run, and their
+ * evaluation.
  */
 final class Targets {
 
