@@ -82,23 +82,23 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     @Override
     public final long transfer(FileChannel source, long position, long count, WritableByteChannel target)
             throws IOException {
-        checkArguments(source, target, position, count);
-        if (count == 0) {
+        long bounded = JdkTransferRules.transferTo(source, position, count, target);
+        if (bounded == 0) {
             return 0;
         }
         return withModeFixed(target, nonBlocking -> routed(source, target, nonBlocking,
-                context -> fileToChannel(source, position, count, target, context),
-                context -> PortableCopies.fileToChannel(source, position, count, target, context)));
+                context -> fileToChannel(source, position, bounded, target, context),
+                context -> PortableCopies.fileToChannel(source, position, bounded, target, context)));
     }
 
     @Override
     public final long transfer(ReadableByteChannel source, FileChannel target, long position, long count)
             throws IOException {
-        checkArguments(source, target, position, count);
-        if (count == 0 || position > target.size()) {
+        long bounded = JdkTransferRules.transferFrom(source, target, position, count);
+        if (bounded == 0) {
             return 0;
         }
-        return intoFile(source, target, position, count);
+        return intoFile(source, target, position, bounded);
     }
 
     @Override
@@ -111,6 +111,9 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
             return advancing(file, position -> transfer(file, position, Long.MAX_VALUE - position, target));
         }
         requireWritable(target);
+        if (!JdkTransferRules.streamable(source, target)) {
+            return 0;
+        }
         if (target instanceof FileChannel file) {
             return advancing(file, position -> intoFile(source, file, position, Long.MAX_VALUE - position));
         }
@@ -186,22 +189,6 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         return channel instanceof SelectableChannel selectable && !selectable.isBlocking();
     }
 
-    /** FileChannel's checks, in its order: open, then readable and writable, then the numbers. */
-    private static void checkArguments(Channel source, Channel target, long position, long count)
-            throws ClosedChannelException {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(target, "target");
-        requireOpen(source, target);
-        requireReadable(source);
-        requireWritable(target);
-        if (position < 0) {
-            throw new IllegalArgumentException("negative position: " + position);
-        }
-        if (count < 0) {
-            throw new IllegalArgumentException("negative count: " + count);
-        }
-    }
-
     private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {
         if (!source.isOpen() || !target.isOpen()) {
             throw new ClosedChannelException();
@@ -209,13 +196,13 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     }
 
     private static void requireReadable(Channel source) {
-        if (source instanceof FileChannel && Boolean.FALSE.equals(FdAccess.readable(source))) {
+        if (source instanceof FileChannel file && !JdkTransferRules.readable(file)) {
             throw new NonReadableChannelException();
         }
     }
 
     private static void requireWritable(Channel target) {
-        if (target instanceof FileChannel && Boolean.FALSE.equals(FdAccess.writable(target))) {
+        if (target instanceof FileChannel file && !JdkTransferRules.writable(file)) {
             throw new NonWritableChannelException();
         }
     }
