@@ -143,8 +143,10 @@ public interface ZeroCopyTransfer {
     long transfer(ReadableByteChannel source, WritableByteChannel target) throws IOException;
 
     /**
-     * Returns the best usable provider visible to the system class loader, the same instance on every
-     * call. Equivalent to {@code load(ClassLoader.getSystemClassLoader())} done once.
+     * Returns the best usable provider visible to the class loader that defined this interface or to the
+     * calling thread's context class loader, chosen by the rules of {@link #load(ClassLoader)} once per
+     * context class loader: a provider jar is found next to the library's jars wherever they are (the
+     * class path, an executable jar's nested libraries, a web application's own class loader).
      *
      * @return the provider, never {@code null}
      * @throws java.util.ServiceConfigurationError if the {@code dev.zerocopy.provider} system property
