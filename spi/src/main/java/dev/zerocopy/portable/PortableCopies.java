@@ -42,7 +42,8 @@ public final class PortableCopies {
      * it. JDK 25's registers the transfer with the target channel first; JDK 17's reads the target's fd
      * number and calls {@code sendfile} on it without, so a target closed meanwhile may have its number
      * reused by a new file that then receives the bytes. Before JDK 21 a buffer loop, whose writes are
-     * the target's own, is used instead.
+     * the target's own, is used instead for socket and pipe targets; file targets keep the JDK's call,
+     * whose {@code sendfile} gives a copy of a file onto an overlapping range of itself the JDK's bytes.
      */
     private static final boolean JDK_TRANSFER_TO_HOLDS_TARGET = Runtime.version().feature() >= 21;
 
@@ -50,8 +51,8 @@ public final class PortableCopies {
     }
 
     /**
-     * File to channel with {@link FileChannel#transferTo} (before JDK 21, a buffer loop: see
-     * {@link #JDK_TRANSFER_TO_HOLDS_TARGET}), repeated until the count is reached, the file ends, or
+     * File to channel with {@link FileChannel#transferTo} (before JDK 21, a buffer loop for socket and
+     * pipe targets: see {@link #JDK_TRANSFER_TO_HOLDS_TARGET}), repeated until the count is reached, the file ends, or
      * (non-blocking target) the target is full.
      *
      * @param source   the file
@@ -64,7 +65,7 @@ public final class PortableCopies {
      */
     public static long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
-        if (!JDK_TRANSFER_TO_HOLDS_TARGET) {
+        if (!JDK_TRANSFER_TO_HOLDS_TARGET && !(target instanceof FileChannel)) {
             return bufferedFromFile(source, position, count, target, context);
         }
         context.mechanism(JDK);

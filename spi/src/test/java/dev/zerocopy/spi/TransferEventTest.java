@@ -46,8 +46,7 @@ class TransferEventTest {
         RecordedEvent first = events.get(0);
         assertEquals("portable", first.getString("provider"));
         assertEquals("file->file", first.getString("direction"));
-        // before JDK 21 the portable path copies with the target's own writes (see PortableTargetFdTest)
-        assertEquals(Runtime.version().feature() >= 21 ? "jdk" : "buffer", first.getString("mechanism"));
+        assertEquals("jdk", first.getString("mechanism"));
         assertEquals(100_000, first.getLong("bytes"));
         RecordedEvent second = events.get(1);
         assertEquals("socket->file", second.getString("direction"));
