@@ -57,14 +57,15 @@ public final class PortableCopies {
      *
      * @param source   the file
      * @param position the first position
-     * @param count    the most bytes
+     * @param unbounded the most bytes; bounded further by the size of the file at the start
      * @param target   the channel
      * @param context  the transfer's context
      * @return the bytes transferred
      * @throws IOException on failure
      */
-    public static long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
+    public static long fileToChannel(FileChannel source, long position, long unbounded, WritableByteChannel target,
             TransferContext context) throws IOException {
+        long count = boundedBySize(source, position, unbounded, context);
         if (!JDK_TRANSFER_TO_HOLDS_TARGET && !(target instanceof FileChannel)) {
             return bufferedFromFile(source, position, count, target, context);
         }
@@ -84,6 +85,22 @@ public final class PortableCopies {
             written += n;
         }
         return written;
+    }
+
+    /**
+     * Bounds a count by the bytes the file holds at the start, as the JDK's single call is bounded: every
+     * further {@code transferTo} sees the size the last one made, so a copy of a file into itself would
+     * never end. A file whose size reads as zero (as in Linux {@code /proc}) is read to its end.
+     */
+    private static long boundedBySize(FileChannel source, long position, long count, TransferContext context)
+            throws IOException {
+        long size;
+        try {
+            size = source.size();
+        } catch (IOException e) {
+            throw context.guard().failed("size", e, 0);
+        }
+        return size == 0 ? count : Math.max(0, Math.min(count, size - position));
     }
 
     /**
