@@ -25,7 +25,7 @@ final class CopyFileRange {
         }
     }
 
-    static long copyFileRange(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags) {
+    static long copyFileRange(int fdIn, long offIn, int fdOut, long offOut, long len, int flags) {
         return Bound.copy_file_range(fdIn, offIn, fdOut, offOut, len, flags);
     }
 
@@ -34,6 +34,6 @@ final class CopyFileRange {
         private Bound() {
         }
 
-        static native long copy_file_range(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
+        static native long copy_file_range(int fdIn, long offIn, int fdOut, long offOut, long len, int flags);
     }
 }

@@ -6,22 +6,9 @@ package dev.zerocopy.linux;
  * descriptor's own position or none (sockets, pipes, and the other file of a file-to-file copy, whose
  * position the JDK's contract advances).
  *
- * @param fd         the descriptor (a transfer's own duplicate)
+ * @param fd         the descriptor, valid while the transfer holds its channels
  * @param positional whether the transfer's position is this end's offset
- * @param pollable   whether it can report EAGAIN and be polled (a socket or pipe, not a file)
+ * @param pollable   whether it can report EAGAIN and be waited for (a socket or pipe, not a file)
  */
 record End(int fd, boolean positional, boolean pollable) {
-
-    /** Returns a one-element offset array for positional ends, {@code null} (NULL) otherwise. */
-    long[] newOffset() {
-        return positional ? new long[1] : null;
-    }
-
-    /** Sets the offset for the next call and returns it. */
-    static long[] at(long[] offset, long position) {
-        if (offset != null) {
-            offset[0] = position;
-        }
-        return offset;
-    }
 }

@@ -8,7 +8,8 @@ import com.sun.jna.Pointer;
 /**
  * The C library calls of the Linux provider, bound with JNA direct mapping. Every call returns
  * {@code -1} on failure; read the error with {@link Native#getLastError()} immediately after.
- * Pointer arguments are primitive arrays ({@code null} for a NULL pointer). 64-bit only.
+ * Offsets are passed as native addresses ({@code 0} for NULL; see {@link Offsets}), other pointer
+ * arguments as primitive arrays. 64-bit only.
  *
  * <p>Loading this class binds the symbols; only {@link LinuxTransfer} on Linux does so. Every symbol here
  * is in glibc 2.17 and musl; {@code copy_file_range} (glibc 2.27) is bound apart, in {@link CopyFileRange},
@@ -37,9 +38,9 @@ final class LinuxLibc {
     private LinuxLibc() {
     }
 
-    static native long sendfile64(int outFd, int inFd, long[] offset, long count);
+    static native long sendfile64(int outFd, int inFd, long offsetAddress, long count);
 
-    static native long splice(int fdIn, long[] offIn, int fdOut, long[] offOut, long len, int flags);
+    static native long splice(int fdIn, long offInAddress, int fdOut, long offOutAddress, long len, int flags);
 
     static native int pipe2(int[] fds, int flags);
 

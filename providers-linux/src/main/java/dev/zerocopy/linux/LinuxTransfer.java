@@ -8,7 +8,6 @@ import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdAccess;
-import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
@@ -24,9 +22,12 @@ import java.nio.channels.WritableByteChannel;
  * neither end is one) from sockets and pipes, and {@code copy_file_range} (then {@code sendfile}) between
  * files. Any other pair, and channels that are not the JDK's own, fall back to the portable copies.
  *
- * <p>Blocking sockets are bounded with a one-tick send or receive timeout for the duration of a transfer
- * (see {@link SocketTimeout}), so no call sleeps in the kernel for longer than a tick: {@code splice} with
- * {@code SPLICE_F_NONBLOCK} still sleeps on a blocking socket (measured), so the flag alone is not enough.
+ * <p>Every call runs while the transfer holds both channels ({@link TransferContext#enter}): in the
+ * JDK's own channel protocol where {@code java.base/sun.nio.ch} is open to this library, so that a call
+ * that sleeps in the kernel is woken by the JDK's close and interrupt exactly as the JDK's own transfer is;
+ * otherwise on duplicates of the descriptors, with a blocking socket's timeout bounded to one tick for
+ * the transfer ({@link SocketTimeout}: {@code splice} with {@code SPLICE_F_NONBLOCK} still sleeps on a
+ * blocking socket, measured, so the flag alone is not enough).
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class LinuxTransfer extends AbstractZeroCopyTransfer {
@@ -79,24 +80,39 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(target);
-        return withDescriptors(source, target, context, (in, out) -> switch (kind) {
-            case SOCKET -> sendfileToSocket(in.fd(), out.fd(), position, count, context);
-            case PIPE -> run(context, "splice", SyscallStep.splice(file(in, true), pollable(out)),
-                    SyscallStep.MAX_RW_COUNT, position, count);
-            default -> fileToFile(file(in, true), file(out, false), position, count, context, true);
-        });
+        if (!context.enter(LinuxFds.INSTANCE)) {
+            return noDescriptor(context, target);
+        }
+        End in = new End(context.sourceFd(), true, false);
+        switch (kind) {
+            case SOCKET:
+                return sendfileToSocket(in, new End(context.targetFd(), false, true), position, count, context);
+            case PIPE:
+                return run(context, SyscallStep.splice(in, new End(context.targetFd(), false, true), context),
+                        SyscallStep.MAX_RW_COUNT, position, count);
+            default:
+                return fileToFile(in, new End(context.targetFd(), false, false), position, count, context, true);
+        }
     }
 
     @Override
     protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(source);
-        return withDescriptors(source, target, context, (in, out) -> switch (kind) {
-            case SOCKET -> socketToFile(in, out, source, position, count, context);
-            case PIPE -> run(context, "splice", SyscallStep.splice(pollable(in), file(out, true)),
-                    SyscallStep.MAX_RW_COUNT, position, count);
-            default -> fileToFile(file(in, false), file(out, true), position, count, context, false);
-        });
+        if (!context.enter(LinuxFds.INSTANCE)) {
+            return noDescriptor(context, source);
+        }
+        End out = new End(context.targetFd(), true, false);
+        switch (kind) {
+            case SOCKET:
+                return piped(context, new End(context.sourceFd(), false, true), out, position, count,
+                        LinuxFds.RECEIVE_TIMEOUT);
+            case PIPE:
+                return run(context, SyscallStep.splice(new End(context.sourceFd(), false, true), out, context),
+                        SyscallStep.MAX_RW_COUNT, position, count);
+            default:
+                return fileToFile(new End(context.sourceFd(), false, false), out, position, count, context, false);
+        }
     }
 
     @Override
@@ -105,100 +121,102 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         ChannelKind from = ChannelKind.of(source);
         ChannelKind to = ChannelKind.of(target);
         if (from == ChannelKind.FILE || to == ChannelKind.FILE) {
-            return notHandled(context, from.label() + "->" + to.label() + " has no splice path");
+            return context.notHandled(from.label() + "->" + to.label() + " has no splice path");
         }
-        return withDescriptors(source, target, context, (in, out) -> {
-            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT);
-                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT)) {
-                if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
-                    return run(context, "splice", SyscallStep.splice(pollable(in), pollable(out)),
-                            SyscallStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
-                }
-                return piped(context, pollable(in), pollable(out), 0, Long.MAX_VALUE);
+        if (!context.enter(LinuxFds.INSTANCE)) {
+            return noDescriptor(context, from == ChannelKind.OTHER ? source : target);
+        }
+        End in = new End(context.sourceFd(), false, true);
+        End out = new End(context.targetFd(), false, true);
+        if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
+            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT, context);
+                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
+                return run(context, SyscallStep.splice(in, out, context), SyscallStep.MAX_RW_COUNT, 0,
+                        Long.MAX_VALUE);
             }
-        });
-    }
-
-    /** What a hook does with the transfer's own duplicates of both descriptors. */
-    @FunctionalInterface
-    private interface WithDescriptors {
-        long transfer(FdRef in, FdRef out) throws IOException;
+        }
+        try (SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
+            return piped(context, in, out, 0, Long.MAX_VALUE, LinuxFds.RECEIVE_TIMEOUT);
+        }
     }
 
     /**
-     * Takes the transfer's own reference to both channels' descriptors for the duration of {@code body};
-     * not handled if either channel is not one of the JDK's file, socket or pipe channels.
+     * {@code sendfile} into a socket. In the guest protocol a blocking call may sleep in the kernel: the
+     * JDK's close and interrupt signal it out. Otherwise the socket's send timeout is bounded to one tick
+     * for the transfer (the transfer holds the channel's write lock, so no other write sees it) and each
+     * call asks for at most {@link #DUP_BLOCKING_CHUNK}, so that a slow but moving peer cannot keep one
+     * call in the kernel for long.
      */
-    private static long withDescriptors(Channel source, Channel target, TransferContext context,
-            WithDescriptors body) throws IOException {
-        if (ChannelKind.of(source) == ChannelKind.OTHER || ChannelKind.of(target) == ChannelKind.OTHER) {
-            Channel other = ChannelKind.of(source) == ChannelKind.OTHER ? source : target;
-            return notHandled(context, other.getClass().getName() + " has no file descriptor");
-        }
-        try (FdRef in = FdRef.acquire(source, LinuxFds.INSTANCE);
-                FdRef out = FdRef.acquire(target, LinuxFds.INSTANCE)) {
-            if (in == null || out == null) {
-                return noDescriptor(context, in == null ? source : target);
-            }
-            return body.transfer(in, out);
-        }
-    }
-
-    private static long socketToFile(FdRef in, FdRef out, Channel source, long position, long count,
-            TransferContext context) throws IOException {
-        try (SocketTimeout bounded = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT)) {
-            return piped(context, pollable(in), file(out, true), position, count);
-        }
-    }
-
-    private static long sendfileToSocket(int in, int out, long position, long count, TransferContext context)
+    private static long sendfileToSocket(End in, End out, long position, long count, TransferContext context)
             throws IOException {
-        SyscallStep step = SyscallStep.sendfile(new End(in, true, false), new End(out, false, true));
-        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, SyscallStep.MAX_RW_COUNT),
-                LinuxFds.SEND_TIMEOUT, out, position, count, step.readiness(), context);
+        SyscallStep step = SyscallStep.sendfile(in, out, context);
+        if (context.guest() || context.nonBlocking()) {
+            return run(context, step, SyscallStep.MAX_RW_COUNT, position, count);
+        }
+        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), LinuxFds.SEND_TIMEOUT,
+                out.fd(), position, count, step.readiness(), context);
     }
+
+    /**
+     * The most one call asks for on a blocking socket held without the guest protocol: with a one-tick
+     * socket timeout per internal chunk, a call then returns within a few ticks even from a peer that
+     * drains slowly, and the loop observes closes and interrupts between calls.
+     */
+    static final long DUP_BLOCKING_CHUNK = 256 * 1024;
 
     /**
      * File to file: {@code copy_file_range}, then {@code sendfile} (only when the target is written at its
      * own position). One file of the pair is read or written at the transfer's position, the other at its
-     * own position, which advances, as {@code transferTo}/{@code transferFrom} do.
+     * own position, which advances, as {@code transferTo}/{@code transferFrom} do. Two channels on one file
+     * are left to the JDK, whose result for overlapping ranges is the contract; the check costs two
+     * {@code stat} calls and is only made when {@code copy_file_range} is not available or declines.
      */
     private static long fileToFile(End in, End out, long position, long count, TransferContext context,
             boolean sendfileAllowed) throws IOException {
-        if (LinuxFds.sameFile(in.fd(), out.fd())) {
-            return notHandled(context, "source and target are the same file");
+        if (CopyFileRange.AVAILABLE && !copyFileRangeMissing) {
+            long n = run(context, SyscallStep.copyFileRange(in, out, context), SyscallStep.MAX_RW_COUNT, position,
+                    count);
+            if (n != CopyLoop.NOT_HANDLED) {
+                return n;
+            }
+            if (context.fallbackReason() != null && context.fallbackReason().endsWith("ENOSYS")) {
+                copyFileRangeMissing = true;        // the kernel lacks it: never ask again, as the JDK does
+            }
+        } else {
+            context.notHandled("copy_file_range: not in this C library or kernel");
         }
-        long n = CopyFileRange.AVAILABLE
-                ? run(context, "copy_file_range", SyscallStep.copyFileRange(in, out), SyscallStep.MAX_RW_COUNT,
-                        position, count)
-                : notHandled(context, "copy_file_range: not in this C library");
-        if (n != CopyLoop.NOT_HANDLED || !sendfileAllowed) {
-            return n;
+        if (!sendfileAllowed || LinuxFds.sameFile(in.fd(), out.fd())) {
+            return sendfileAllowed ? context.notHandled("source and target are the same file") : CopyLoop.NOT_HANDLED;
         }
-        return run(context, "sendfile", SyscallStep.sendfile(in, out), SyscallStep.MAX_RW_COUNT, position, count);
+        return run(context, SyscallStep.sendfile(in, out, context), SyscallStep.MAX_RW_COUNT, position, count);
     }
+
+    /** Set once {@code copy_file_range} reported ENOSYS. */
+    private static volatile boolean copyFileRangeMissing;
 
     /**
      * Two splices through a pooled pipe; the pipe goes back to the pool only if it is empty. A file target
      * is probed first with a one-byte splice from the still empty pipe: EAGAIN means the file takes
      * splices; EINVAL (O_APPEND, a file system without splice_write) or ESPIPE (a FIFO) means it does not,
-     * and the pair is not handled before a byte has left the socket.
+     * and the pair is not handled before a byte has left the socket. Outside the guest protocol a blocking
+     * socket source is read with a one-tick receive timeout.
      */
-    private static long piped(TransferContext context, End in, End out, long position, long count) throws IOException {
+    private static long piped(TransferContext context, End in, End out, long position, long count,
+            SocketTimeout.Option receiveTimeout) throws IOException {
         KernelPipe pipe = PIPES.take();
         if (out.positional()) {
-            long probe = LinuxLibc.splice(pipe.readFd(), null, out.fd(), new long[] {position}, 1,
+            long probe = LinuxLibc.splice(pipe.readFd(), 0, out.fd(), Offsets.current().out(out, position), 1,
                     LinuxLibc.SPLICE_F_NONBLOCK);
             Errno errno = probe < 0 ? LinuxErrno.TABLE.of(LinuxErrno.last()) : Errno.NONE;
             if (errno != Errno.EAGAIN) {
                 PIPES.give(pipe, true);
-                return notHandled(context, "splice: " + errno.name() + " from the target");
+                return context.notHandled("splice: " + errno.name() + " from the target");
             }
         }
-        PipedSpliceStep step = new PipedSpliceStep(in, out, pipe);
+        PipedSpliceStep step = new PipedSpliceStep(in, out, pipe, context);
         boolean empty = false;
-        try {
-            long n = run(context, "splice", step, pipe.size(), position, count);
+        try (SocketTimeout reads = boundIfBlocking(in.fd(), context, receiveTimeout)) {
+            long n = run(context, step, pipe.size(), position, count);
             empty = !step.holdsBytes();
             return n;
         } finally {
@@ -207,23 +225,33 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     }
 
     /** Runs one kind of step through the copy loop, waiting on the end that reported EAGAIN. */
-    private static long run(TransferContext context, String syscall, LinuxStep step, long maxChunk, long position,
-            long count) throws IOException {
+    private static long run(TransferContext context, LinuxStep step, long maxChunk, long position, long count)
+            throws IOException {
+        String syscall = step instanceof SyscallStep call ? call.syscall() : "splice";
         return new CopyLoop(syscall, step, maxChunk).run(position, count, step.readiness(), context);
     }
 
+    /** {@link #boundIfBlocking(int, Channel, SocketTimeout.Option, TransferContext)} for a source socket. */
+    private static SocketTimeout boundIfBlocking(int fd, TransferContext context, SocketTimeout.Option option)
+            throws IOException {
+        return context.guest() || context.nonBlocking() ? null : bound(fd, option);
+    }
+
     /**
-     * Bounds a blocking socket's waits to one tick for the transfer (see {@link SocketTimeout}); nothing for
-     * non-blocking channels and pipes.
+     * Outside the guest protocol, bounds a blocking socket's waits to one tick for the transfer (see
+     * {@link SocketTimeout}); nothing for non-blocking channels, pipes, or in the guest protocol.
      *
      * @throws IOException if the timeout of a blocking socket can be neither read nor set
      */
-    private static SocketTimeout boundIfBlocking(int fd, Channel channel, SocketTimeout.Option option)
-            throws IOException {
-        boolean blocking = !(channel instanceof SelectableChannel selectable) || selectable.isBlocking();
-        if (!blocking || ChannelKind.of(channel) != ChannelKind.SOCKET) {
+    private static SocketTimeout boundIfBlocking(int fd, Channel channel, SocketTimeout.Option option,
+            TransferContext context) throws IOException {
+        if (context.guest() || context.nonBlocking() || ChannelKind.of(channel) != ChannelKind.SOCKET) {
             return null;
         }
+        return bound(fd, option);
+    }
+
+    private static SocketTimeout bound(int fd, SocketTimeout.Option option) throws IOException {
         SocketTimeout bound = SocketTimeout.bound(option, fd);
         if (bound == null) {
             throw new IOException("cannot bound the socket's timeout (errno " + LinuxErrno.last() + ")");
@@ -231,21 +259,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         return bound;
     }
 
-    private static End file(FdRef ref, boolean positional) {
-        return new End(ref.fd(), positional, false);
-    }
-
-    private static End pollable(FdRef ref) {
-        return new End(ref.fd(), false, true);
-    }
-
     private static long noDescriptor(TransferContext context, Channel channel) {
-        return notHandled(context, "no file descriptor for " + channel.getClass().getName() + " (fd access "
+        return context.notHandled("no file descriptor for " + channel.getClass().getName() + " (fd access "
                 + FdAccess.mode() + ")");
-    }
-
-    private static long notHandled(TransferContext context, String reason) {
-        context.notHandled(reason);
-        return CopyLoop.NOT_HANDLED;
     }
 }

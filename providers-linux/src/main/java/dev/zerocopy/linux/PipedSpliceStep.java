@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
+import dev.zerocopy.spi.TransferContext;
+import java.io.IOException;
 
 /**
  * Two splices through a pooled kernel pipe, for pairs where neither end is a pipe (socket to file, socket
@@ -21,24 +23,23 @@ final class PipedSpliceStep implements LinuxStep {
     private final End in;
     private final End out;
     private final KernelPipe pipe;
-    private final long[] inOffset;
-    private final long[] outOffset;
+    private final Offsets offsets = Offsets.current();
+    private final TransferContext context;
     private long pending;
     private boolean blockedOnInput;
     private Memory scratch;
 
-    PipedSpliceStep(End in, End out, KernelPipe pipe) {
+    PipedSpliceStep(End in, End out, KernelPipe pipe, TransferContext context) {
         this.in = in;
         this.out = out;
         this.pipe = pipe;
-        this.inOffset = in.newOffset();
-        this.outOffset = out.newOffset();
+        this.context = context;
     }
 
     @Override
-    public void run(long position, long count, StepResult result) {
+    public void run(long position, long count, StepResult result) throws IOException {
         if (pending == 0) {
-            long n = LinuxLibc.splice(in.fd(), End.at(inOffset, position), pipe.writeFd(), null,
+            long n = LinuxLibc.splice(in.fd(), offsets.in(in, position), pipe.writeFd(), 0,
                     Math.min(count, pipe.size()), FLAGS);
             int errno = n < 0 ? LinuxErrno.last() : 0;
             if (n == 0 || LinuxErrno.TABLE.of(errno) == Errno.EAGAIN) {
@@ -59,7 +60,7 @@ final class PipedSpliceStep implements LinuxStep {
             }
             pending = n;
         }
-        long n = LinuxLibc.splice(pipe.readFd(), null, out.fd(), End.at(outOffset, position), pending, FLAGS);
+        long n = LinuxLibc.splice(pipe.readFd(), 0, out.fd(), offsets.out(out, position), pending, FLAGS);
         if (n >= 0) {
             pending -= n;
             result.moved(n);
@@ -71,13 +72,13 @@ final class PipedSpliceStep implements LinuxStep {
     }
 
     /** Reads with {@code recv(MSG_DONTWAIT)} into scratch memory and puts the bytes into the empty pipe. */
-    private long readPastUrgentMark(long length) {
+    private long readPastUrgentMark(long length) throws IOException {
         if (scratch == null) {
             scratch = new Memory(READ_CHUNK);
         }
         long n = LinuxLibc.recv(in.fd(), scratch, length, LinuxLibc.MSG_DONTWAIT);
         if (n > 0 && LinuxLibc.write(pipe.writeFd(), scratch, n) != n) {
-            throw new IllegalStateException("an empty pipe of " + pipe.size() + " bytes refused " + n);
+            throw new IOException("an empty pipe of " + pipe.size() + " bytes refused " + n);
         }
         return n;
     }
@@ -90,7 +91,10 @@ final class PipedSpliceStep implements LinuxStep {
     /** Waits on the side that reported EAGAIN last: the source for input, the target for output. */
     @Override
     public Readiness readiness() {
-        return timeout -> LinuxFds.INSTANCE.poll(blockedOnInput ? in.fd() : out.fd(),
-                blockedOnInput ? Readiness.POLLIN : Readiness.POLLOUT, timeout) > 0;
+        return this::await;
+    }
+
+    private boolean await(int timeoutMillis) throws IOException {
+        return blockedOnInput ? context.awaitSource(timeoutMillis) : context.awaitTarget(timeoutMillis);
     }
 }

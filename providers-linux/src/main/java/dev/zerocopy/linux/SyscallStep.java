@@ -3,6 +3,7 @@ package dev.zerocopy.linux;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
+import dev.zerocopy.spi.TransferContext;
 
 /**
  * One Linux call between two ends that reports progress as its return value and errors as -1 with errno,
@@ -14,65 +15,81 @@ final class SyscallStep implements LinuxStep {
     /** Linux moves at most MAX_RW_COUNT (INT_MAX rounded down to a page) per call (fs/read_write.c). */
     static final long MAX_RW_COUNT = 0x7ffff000L;
 
-    /** The call, in {@code splice}'s argument order. */
-    @FunctionalInterface
-    interface Call {
-        long invoke(int in, long[] inOffset, int out, long[] outOffset, long count);
-    }
+    private static final int SENDFILE = 0;
+    private static final int SPLICE = 1;
+    private static final int COPY_FILE_RANGE = 2;
 
+    /**
+     * {@code SPLICE_F_NONBLOCK} makes the pipe side report EAGAIN instead of sleeping; the socket side of a
+     * blocking socket may still sleep (measured), which the JDK's close and interrupt wake in the guest
+     * protocol and a bounded socket timeout ends otherwise.
+     */
     private static final int SPLICE_FLAGS = LinuxLibc.SPLICE_F_MOVE | LinuxLibc.SPLICE_F_NONBLOCK;
 
+    private final int call;
     private final End in;
     private final End out;
-    private final Call call;
-    private final long[] inOffset;
-    private final long[] outOffset;
+    private final Offsets offsets = Offsets.current();
+    private final TransferContext context;
 
-    private SyscallStep(End in, End out, Call call) {
+    private SyscallStep(int call, End in, End out, TransferContext context) {
+        this.call = call;
         this.in = in;
         this.out = out;
-        this.call = call;
-        this.inOffset = in.newOffset();
-        this.outOffset = out.newOffset();
+        this.context = context;
     }
 
     /** {@code sendfile64(out, in, &position, count)}: from a positional file to anything (a file at its position). */
-    static SyscallStep sendfile(End in, End out) {
-        return new SyscallStep(in, out, (i, io, o, oo, count) -> LinuxLibc.sendfile64(o, i, io, count));
+    static SyscallStep sendfile(End in, End out, TransferContext context) {
+        return new SyscallStep(SENDFILE, in, out, context);
     }
 
-    /**
-     * {@code splice(in, offIn, out, offOut, count, SPLICE_F_MOVE | SPLICE_F_NONBLOCK)} where one end is a
-     * pipe: the pipe side reports EAGAIN instead of sleeping.
-     */
-    static SyscallStep splice(End in, End out) {
-        return new SyscallStep(in, out, (i, io, o, oo, count) -> LinuxLibc.splice(i, io, o, oo, count, SPLICE_FLAGS));
+    /** {@code splice(in, offIn, out, offOut, count, SPLICE_F_MOVE | SPLICE_F_NONBLOCK)} where one end is a pipe. */
+    static SyscallStep splice(End in, End out, TransferContext context) {
+        return new SyscallStep(SPLICE, in, out, context);
     }
 
     /**
      * {@code copy_file_range(in, offIn, out, offOut, count, 0)} between two files: in-kernel, a reflink or
      * a server-side copy where the file system offers one. EXDEV, EINVAL and EOPNOTSUPP mean "not handled".
      */
-    static SyscallStep copyFileRange(End in, End out) {
-        return new SyscallStep(in, out, (i, io, o, oo, count) -> CopyFileRange.copyFileRange(i, io, o, oo, count, 0));
+    static SyscallStep copyFileRange(End in, End out, TransferContext context) {
+        return new SyscallStep(COPY_FILE_RANGE, in, out, context);
+    }
+
+    /** The call's name, for the copy loop. */
+    String syscall() {
+        return call == SENDFILE ? "sendfile" : call == SPLICE ? "splice" : "copy_file_range";
     }
 
     @Override
     public void run(long position, long count, StepResult result) {
-        long n = call.invoke(in.fd(), End.at(inOffset, position), out.fd(), End.at(outOffset, position), count);
+        long inOffset = offsets.in(in, position);
+        long outOffset = offsets.out(out, position);
+        long n;
+        switch (call) {
+            case SENDFILE:
+                n = LinuxLibc.sendfile64(out.fd(), in.fd(), inOffset, count);
+                break;
+            case SPLICE:
+                n = LinuxLibc.splice(in.fd(), inOffset, out.fd(), outOffset, count, SPLICE_FLAGS);
+                break;
+            default:
+                n = CopyFileRange.copyFileRange(in.fd(), inOffset, out.fd(), outOffset, count, 0);
+        }
         if (n >= 0) {
             result.moved(n);
             return;
         }
         int errno = LinuxErrno.last();
         Errno error = LinuxErrno.TABLE.of(errno);
-        // copy_file_range(2): EBADF means "fd_out is open for appending (O_APPEND)" (our fds are valid dups,
-        // so from any of these calls EBADF can only mean the pair is unsupported).
+        // copy_file_range(2): EBADF means "fd_out is open for appending (O_APPEND)" (the channels are open
+        // and held, so from any of these calls EBADF can only mean the pair is unsupported).
         result.failed(error == Errno.EBADF ? Errno.EOPNOTSUPP : error, errno);
     }
 
     @Override
     public Readiness readiness() {
-        return new EndsReadiness(in, out);
+        return new EndsReadiness(in, out, context);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 
@@ -22,8 +21,11 @@ import java.util.Objects;
  * {@link TransferContext#notHandled(String)}) when it does not handle a pair; the JDK's own transfer or a
  * buffer loop then does the work.
  *
- * <p>Hooks are called only with open channels, a positive count and, for a selectable channel, its
- * {@link SelectableChannel#blockingLock() blocking lock} held so that its mode cannot change.
+ * <p>Hooks are called only with open channels and a positive count. A hook that issues system calls on
+ * the channels' descriptors first {@linkplain TransferContext#enter(FdOps) enters} both channels (which
+ * registers the transfer with them as the JDK's own I/O does, fixes their blocking mode and excludes other
+ * threads' reads or writes); the base class leaves them when the hook returns or throws, before any
+ * fallback runs. No monitor is held during a transfer.
  */
 public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
 
@@ -86,9 +88,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (bounded == 0) {
             return 0;
         }
-        return withModeFixed(target, nonBlocking -> routed(source, target, nonBlocking,
-                context -> fileToChannel(source, position, bounded, target, context),
-                context -> PortableCopies.fileToChannel(source, position, bounded, target, context)));
+        return routed(FILE_TO_CHANNEL, source, target, position, bounded);
     }
 
     @Override
@@ -98,7 +98,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (bounded == 0) {
             return 0;
         }
-        return intoFile(source, target, position, bounded);
+        return routed(CHANNEL_TO_FILE, source, target, position, bounded);
     }
 
     @Override
@@ -108,63 +108,75 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         requireOpen(source, target);
         if (source instanceof FileChannel file) {
             requireReadable(file);
-            return advancing(file, position -> transfer(file, position, Long.MAX_VALUE - position, target));
+            return advancing(file, target, true);
         }
         requireWritable(target);
         if (!JdkTransferRules.streamable(source, target)) {
             return 0;
         }
         if (target instanceof FileChannel file) {
-            return advancing(file, position -> intoFile(source, file, position, Long.MAX_VALUE - position));
+            return advancing(file, source, false);
         }
-        return routed(source, target, isNonBlocking(source) || isNonBlocking(target),
-                context -> channelToChannel(source, target, context),
-                context -> PortableCopies.channelToChannel(source, target, context));
+        return routed(CHANNEL_TO_CHANNEL, source, target, 0, Long.MAX_VALUE);
     }
 
-    private long intoFile(ReadableByteChannel source, FileChannel target, long position, long count)
-            throws IOException {
-        return withModeFixed(source, nonBlocking -> routed(source, target, nonBlocking,
-                context -> channelToFile(source, target, position, count, context),
-                context -> PortableCopies.channelToFile(source, target, position, count, context)));
-    }
+    private static final int FILE_TO_CHANNEL = 0;
+    private static final int CHANNEL_TO_FILE = 1;
+    private static final int CHANNEL_TO_CHANNEL = 2;
 
-    /** Runs the provider's hook, and the portable copy if the hook did not handle the pair; one event. */
-    private long routed(Channel source, Channel target, boolean nonBlocking, Route hook, Route fallback)
-            throws IOException {
-        TransferContext context = new TransferContext(name(), source, target, nonBlocking);
-        long n = hook.run(context);
+    /**
+     * Runs the provider's hook, leaves the channels it entered, and runs the portable copy if the hook did
+     * not handle the pair; one event.
+     */
+    private long routed(int route, Channel source, Channel target, long position, long count) throws IOException {
+        TransferContext context = new TransferContext(name(), source, target);
+        long n;
+        try {
+            switch (route) {
+                case FILE_TO_CHANNEL:
+                    n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target, context);
+                    break;
+                case CHANNEL_TO_FILE:
+                    n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count, context);
+                    break;
+                default:
+                    n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            context.abandon();
+            throw e;
+        }
+        n = context.leave(n);
         if (n == CopyLoop.NOT_HANDLED) {
-            n = fallback.run(context);
+            switch (route) {
+                case FILE_TO_CHANNEL:
+                    n = PortableCopies.fileToChannel((FileChannel) source, position, count,
+                            (WritableByteChannel) target, context);
+                    break;
+                case CHANNEL_TO_FILE:
+                    n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target, position,
+                            count, context);
+                    break;
+                default:
+                    n = PortableCopies.channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target,
+                            context);
+            }
         }
         context.finish(n);
         return n;
     }
 
-    /** One way to move the bytes of a transfer. */
-    @FunctionalInterface
-    private interface Route {
-        long run(TransferContext context) throws IOException;
-    }
-
-    /** A transfer that starts at a file position. */
-    @FunctionalInterface
-    private interface Positioned {
-        long from(long position) throws IOException;
-    }
-
-    /** A transfer that needs to know whether the caller's channel is non-blocking. */
-    @FunctionalInterface
-    private interface ModeDependent {
-        long run(boolean nonBlocking) throws IOException;
-    }
-
-    /** Runs at the file's position and advances it by what moved, also when the transfer fails midway. */
-    private static long advancing(FileChannel file, Positioned transfer) throws IOException {
+    /**
+     * A transfer until the end of the stream at the file's position, which advances by what moved, also
+     * when the transfer fails midway.
+     */
+    private long advancing(FileChannel file, Channel other, boolean fromFile) throws IOException {
         long start = file.position();
         long n;
         try {
-            n = transfer.from(start);
+            n = fromFile
+                    ? routed(FILE_TO_CHANNEL, file, other, start, Long.MAX_VALUE - start)
+                    : routed(CHANNEL_TO_FILE, other, file, start, Long.MAX_VALUE - start);
         } catch (IOException e) {
             if (e instanceof PartialTransfer partial && file.isOpen()) {
                 file.position(start + partial.bytesTransferred());
@@ -173,20 +185,6 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         }
         file.position(start + n);
         return n;
-    }
-
-    /** Holds a selectable channel's blocking lock, as the JDK's transferTo does, so its mode stays fixed. */
-    private static long withModeFixed(Channel channel, ModeDependent transfer) throws IOException {
-        if (channel instanceof SelectableChannel selectable) {
-            synchronized (selectable.blockingLock()) {
-                return transfer.run(!selectable.isBlocking());
-            }
-        }
-        return transfer.run(false);
-    }
-
-    private static boolean isNonBlocking(Channel channel) {
-        return channel instanceof SelectableChannel selectable && !selectable.isBlocking();
     }
 
     private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {

@@ -15,6 +15,8 @@ public final class ChannelGuard {
 
     private final Channel source;
     private final Channel target;
+    private boolean deferClose;
+    private boolean closePending;
 
     /**
      * Creates a guard.
@@ -51,9 +53,31 @@ public final class ChannelGuard {
      * @return the exception
      */
     public TransferInterruptedException interrupted(long transferred) {
+        if (deferClose) {
+            closePending = true;       // a close now would wait for this very transfer to leave the channels
+        } else {
+            closeInterrupted();
+        }
+        return new TransferInterruptedException(transferred);
+    }
+
+    /**
+     * While the transfer is registered with its channels, an interrupt's close must wait until it has left
+     * them: the JDK's close of a channel waits for the operations registered with it to end.
+     *
+     * @param defer whether closes are deferred; turning deferral off performs a pending close
+     */
+    void deferClose(boolean defer) {
+        deferClose = defer;
+        if (!defer && closePending) {
+            closePending = false;
+            closeInterrupted();
+        }
+    }
+
+    private void closeInterrupted() {
         closeQuietly(source);
         closeQuietly(target);
-        return new TransferInterruptedException(transferred);
     }
 
     /**

@@ -23,8 +23,11 @@ import java.io.IOException;
  *       naming the call, the error and the bytes transferred.</li>
  * </ol>
  * Between steps, and during waits every {@link #WAIT_TICK_MILLIS} ms, the {@link ChannelGuard} observes
- * interrupts and asynchronous closes. Waits are bounded ticks; a step itself must not sleep in the
- * kernel for longer than about one tick.
+ * interrupts and asynchronous closes; an error from a step is reported as a close or an interrupt when
+ * one happened (a close from another thread makes the JDK signal the call out of the kernel). An
+ * exception a step throws carries the bytes transferred before it, like every failure of the loop.
+ *
+ * <p>A loop is immutable and holds no state between runs.
  */
 public final class CopyLoop {
 
@@ -41,7 +44,6 @@ public final class CopyLoop {
     private final String syscall;
     private final TransferStep step;
     private final long maxChunk;
-    private Errno notHandledBy = Errno.NONE;
 
     /**
      * Creates a loop around one kind of step.
@@ -69,15 +71,6 @@ public final class CopyLoop {
     }
 
     /**
-     * After {@link #run} returned {@link #NOT_HANDLED}, says why, for a fallback reason.
-     *
-     * @return for example {@code "copy_file_range: EXDEV"}
-     */
-    public String notHandledReason() {
-        return syscall + ": " + notHandledBy.name();
-    }
-
-    /**
      * Runs the loop for a transfer: records this loop's system call as the transfer's mechanism, takes
      * the non-blocking mode and the guard from the context, and records why if the step did not handle the
      * pair.
@@ -91,15 +84,12 @@ public final class CopyLoop {
      */
     public long run(long position, long count, Readiness readiness, TransferContext context) throws IOException {
         context.mechanism(syscall);
-        long n = run(position, count, context.nonBlocking(), readiness, context.guard());
-        if (n == NOT_HANDLED) {
-            context.notHandled(notHandledReason());
-        }
-        return n;
+        return loop(position, count, context.nonBlocking(), readiness, context.guard(), context);
     }
 
     /**
-     * Runs the loop.
+     * Runs the loop outside a transfer's context (tests, benchmarks): as
+     * {@link #run(long, long, Readiness, TransferContext)}, without recording anything.
      *
      * @param position    the first file offset (ignored by steps without one)
      * @param count       the most bytes to transfer, at least 1
@@ -111,11 +101,24 @@ public final class CopyLoop {
      */
     public long run(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard)
             throws IOException {
+        return loop(position, count, nonBlocking, readiness, guard, null);
+    }
+
+    private long loop(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard,
+            TransferContext context) throws IOException {
         StepResult result = new StepResult();
         long written = 0;
         while (written < count) {
             guard.check(written);
-            step.run(position + written, Math.min(count - written, maxChunk), result.moved(0));
+            try {
+                step.run(position + written, Math.min(count - written, maxChunk), result.moved(0));
+            } catch (IOException e) {
+                guard.check(written);
+                throw guard.failed(syscall, e, written);
+            } catch (RuntimeException e) {
+                guard.check(written);
+                throw new TransferFailedException(syscall, new IOException(e.toString(), e), written);
+            }
             long moved = result.bytes();
             written += moved;                                         // rule 1
             if (written >= count) {
@@ -143,9 +146,11 @@ public final class CopyLoop {
                     break;
                 default:
                     if (written == 0 && result.errno().meansNotHandled() && !step.holdsBytes()) {
-                        notHandledBy = result.errno();
-                        return NOT_HANDLED;                           // rule 6
+                        guard.check(written);                         // not a closed descriptor's error
+                        return context == null ? NOT_HANDLED          // rule 6
+                                : context.notHandled(syscall + ": " + result.errno().name());
                     }
+                    guard.check(written);                             // a close or interrupt caused it
                     throw new TransferFailedException(syscall, result.errnoName(),   // rule 7
                             result.errno().description(), written);
             }

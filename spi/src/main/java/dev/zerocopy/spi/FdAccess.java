@@ -93,6 +93,62 @@ public final class FdAccess {
         return flag(fileChannel, false);
     }
 
+    /**
+     * Returns the lock that the JDK's socket or pipe channel holds around its reads ({@code read}) or
+     * writes, so that a transfer can exclude them as the JDK's own transfer does; {@code null} for files,
+     * other channels, or where the lock cannot be read.
+     *
+     * @param channel the channel
+     * @param read    the read lock, else the write lock
+     * @return the lock or {@code null}
+     */
+    public static java.util.concurrent.locks.ReentrantLock lock(Channel channel, boolean read) {
+        if (channel == null) {
+            return null;
+        }
+        Class<?> type = channel.getClass();
+        int index = type == JdkClasses.SOCKET ? (read ? 0 : 1)
+                : type == JdkClasses.PIPE_SOURCE && read ? 2
+                : type == JdkClasses.PIPE_SINK && !read ? 3 : -1;
+        if (index < 0) {
+            return null;
+        }
+        switch (Chosen.MODE) {
+            case OPENED:
+                return Locks.OPENED[index] == null ? null
+                        : (java.util.concurrent.locks.ReentrantLock) Locks.OPENED[index].get(channel);
+            case UNSAFE:
+                return Locks.UNSAFE[index] < 0 ? null
+                        : (java.util.concurrent.locks.ReentrantLock) ViaUnsafe.UNSAFE.getObject(channel,
+                                Locks.UNSAFE[index]);
+            default:
+                return null;
+        }
+    }
+
+    /** The read and write locks of the socket and pipe channels: socket read, socket write, source, sink. */
+    private static final class Locks {
+        static final VarHandle[] OPENED = new VarHandle[4];
+        static final long[] UNSAFE = {-1, -1, -1, -1};
+
+        static {
+            Class<?>[] types = {JdkClasses.SOCKET, JdkClasses.SOCKET, JdkClasses.PIPE_SOURCE, JdkClasses.PIPE_SINK};
+            String[] names = {"readLock", "writeLock", "readLock", "writeLock"};
+            for (int i = 0; i < 4; i++) {
+                try {
+                    if (Chosen.MODE == Mode.OPENED) {
+                        OPENED[i] = MethodHandles.privateLookupIn(types[i], MethodHandles.lookup())
+                                .findVarHandle(types[i], names[i], java.util.concurrent.locks.ReentrantLock.class);
+                    } else if (Chosen.MODE == Mode.UNSAFE) {
+                        UNSAFE[i] = ViaUnsafe.offset(types[i], names[i]);
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // this JDK keeps no such lock: transfers do without it
+                }
+            }
+        }
+    }
+
     private static Boolean flag(Channel channel, boolean read) {
         if (channel == null || channel.getClass() != JdkClasses.FILE) {
             return null;
@@ -153,7 +209,7 @@ public final class FdAccess {
     }
 
     /** The JDK's channel classes, or {@code null} where a JDK lacks them. */
-    private static final class JdkClasses {
+    static final class JdkClasses {
         static final Class<?> FILE = find("sun.nio.ch.FileChannelImpl");
         static final Class<?> SOCKET = find("sun.nio.ch.SocketChannelImpl");
         static final Class<?> PIPE_SOURCE = find("sun.nio.ch.SourceChannelImpl");
@@ -254,7 +310,7 @@ public final class FdAccess {
             }
         }
 
-        private static long offset(Class<?> type, String field) throws NoSuchFieldException {
+        static long offset(Class<?> type, String field) throws NoSuchFieldException {
             return UNSAFE.objectFieldOffset(type.getDeclaredField(field));
         }
 

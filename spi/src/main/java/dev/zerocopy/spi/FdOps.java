@@ -29,4 +29,14 @@ public interface FdOps {
      * @return the number
      */
     int errno();
+
+    /**
+     * {@code poll(2)} on one descriptor, for transfers that wait on their own duplicates.
+     *
+     * @param fd            the descriptor
+     * @param events        {@link Readiness#POLLIN} or {@link Readiness#POLLOUT}
+     * @param timeoutMillis the timeout
+     * @return the number of ready descriptors (0 or 1), or {@code -1} with errno set
+     */
+    int poll(int fd, short events, int timeoutMillis);
 }

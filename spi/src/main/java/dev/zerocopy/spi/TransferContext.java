@@ -1,32 +1,55 @@
 package dev.zerocopy.spi;
 
+import dev.zerocopy.TransferClosedException;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SelectableChannel;
 
 /**
- * The state of one transfer that a provider's hooks need besides the channels: whether the caller's
- * selectable channel is in non-blocking mode, the {@link ChannelGuard}, and what to record in the JFR
- * event (the mechanism used, and why faster ones were not).
+ * One transfer's state, handed to a provider's hook: the two channels' descriptors once the hook has
+ * {@linkplain #enter(FdOps) entered} them, whether the caller's channel is non-blocking, the waits, the
+ * {@link ChannelGuard}, and what to record in the JFR event {@code dev.zerocopy.Transfer}.
+ *
+ * <p>A hook that issues system calls first calls {@link #enter(FdOps)}, which registers the transfer with
+ * both JDK channels the way the JDK's own I/O does (or, where the JDK's internals are not open to this
+ * library, holds the channels' locks and takes duplicates of their descriptors), and then uses
+ * {@link #sourceFd()} and {@link #targetFd()} only until the hook returns. The base class leaves the
+ * channels when the hook returns or throws.
  */
 public final class TransferContext {
 
+    private static final MethodHandle IS_VIRTUAL = isVirtual();
+
     private final TransferEvent event = new TransferEvent();
     private final boolean recording;
+    private final Channel source;
+    private final Channel target;
     private final ChannelGuard guard;
-    private final boolean nonBlocking;
+    private boolean nonBlocking;
+    private ChannelRegistration registration;
     private String mechanism = "none";
     private String fallbackReason;
+    private int waits;
+    private String protocol = "none";
 
     /**
      * Starts a transfer's context and its event.
      *
-     * @param provider    the provider's name
-     * @param source      the channel read from
-     * @param target      the channel written to
-     * @param nonBlocking whether the caller's selectable channel is in non-blocking mode
+     * @param provider the provider's name
+     * @param source   the channel read from
+     * @param target   the channel written to
      */
-    public TransferContext(String provider, Channel source, Channel target, boolean nonBlocking) {
+    public TransferContext(String provider, Channel source, Channel target) {
+        this.source = source;
+        this.target = target;
         this.guard = new ChannelGuard(source, target);
-        this.nonBlocking = nonBlocking;
+        this.nonBlocking = source instanceof SelectableChannel s && !s.isBlocking()
+                || target instanceof SelectableChannel t && !t.isBlocking();
         this.recording = event.isEnabled();
         if (recording) {
             event.begin();
@@ -36,9 +59,140 @@ public final class TransferContext {
     }
 
     /**
-     * Tells whether EAGAIN must return the partial count rather than wait.
+     * Enters both channels for system calls on their descriptors (see the class description). Channels
+     * that are not the JDK's own file, socket or pipe channels, or whose descriptors cannot be read, are
+     * not entered.
      *
-     * @return whether the caller's selectable channel is non-blocking
+     * @param ops the provider's {@code dup}, {@code close} and {@code poll}, used where the JDK's channel
+     *            protocol is not open to this library
+     * @return whether both channels were entered; if not, the hook must not issue system calls
+     * @throws IOException if a channel is closed, with the JDK's exception; an interrupt pending at entry
+     *         closes both channels and raises {@link dev.zerocopy.TransferInterruptedException}
+     */
+    public boolean enter(FdOps ops) throws IOException {
+        if (registration != null) {
+            throw new IllegalStateException("entered twice");
+        }
+        ChannelRegistration entering = new ChannelRegistration(source, target);
+        try {
+            if (!entering.enter(ops)) {
+                return false;
+            }
+            guard.deferClose(entering.guest());
+        } catch (ClosedByInterruptException e) {
+            throw guard.interrupted(0);
+        } catch (IOException e) {
+            guard.check(0);
+            throw e;
+        }
+        registration = entering;
+        protocol = entering.guest() ? "guest" : "dup";
+        nonBlocking = entering.nonBlocking();
+        return true;
+    }
+
+    /**
+     * Returns the source's descriptor, valid until the hook returns.
+     *
+     * @return the descriptor
+     * @throws IllegalStateException if the channels were not entered
+     */
+    public int sourceFd() {
+        return entered().sourceFd();
+    }
+
+    /**
+     * Returns the target's descriptor, valid until the hook returns.
+     *
+     * @return the descriptor
+     * @throws IllegalStateException if the channels were not entered
+     */
+    public int targetFd() {
+        return entered().targetFd();
+    }
+
+    /**
+     * Tells whether the channels were entered through the JDK's own channel protocol ({@code guest}):
+     * the JDK's close and interrupt then wake a system call that sleeps in the kernel, so no call needs
+     * a bound of its own. Otherwise ({@code dup}) a call must not sleep without bound.
+     *
+     * @return whether the guest protocol holds the channels
+     */
+    public boolean guest() {
+        return entered().guest();
+    }
+
+    /**
+     * Waits until the source may be read (or has an error), for at most {@code millis}.
+     *
+     * @param millis the longest wait, positive
+     * @return whether the source is (or may be) ready
+     * @throws IOException if waiting fails
+     */
+    public boolean awaitSource(int millis) throws IOException {
+        waits++;
+        return entered().await(true, millis);
+    }
+
+    /**
+     * Waits until the target may be written (or has an error), for at most {@code millis}.
+     *
+     * @param millis the longest wait, positive
+     * @return whether the target is (or may be) ready
+     * @throws IOException if waiting fails
+     */
+    public boolean awaitTarget(int millis) throws IOException {
+        waits++;
+        return entered().await(false, millis);
+    }
+
+    private ChannelRegistration entered() {
+        if (registration == null) {
+            throw new IllegalStateException("the channels were not entered");
+        }
+        return registration;
+    }
+
+    /**
+     * Leaves the channels after the hook returned (nothing if it did not enter them).
+     *
+     * @param transferred the hook's result
+     * @return {@code transferred}
+     * @throws IOException the interrupt or close the JDK noticed while leaving, with the count
+     */
+    long leave(long transferred) throws IOException {
+        if (registration == null) {
+            return transferred;
+        }
+        IOException noticed = registration.leave(transferred >= 0);
+        registration = null;
+        guard.deferClose(false);
+        if (noticed instanceof ClosedByInterruptException) {
+            throw guard.interrupted(Math.max(transferred, 0));
+        }
+        if (noticed instanceof AsynchronousCloseException) {
+            throw new TransferClosedException(Math.max(transferred, 0));
+        }
+        if (noticed != null) {
+            throw noticed;
+        }
+        return transferred;
+    }
+
+    /** Leaves the channels after the hook threw; what the JDK reports while leaving is dropped. */
+    void abandon() {
+        if (registration != null) {
+            registration.leave(false);
+            registration = null;
+            guard.deferClose(false);
+        }
+    }
+
+    /**
+     * Tells whether EAGAIN must return the partial count rather than wait: whether a selectable channel
+     * of the transfer is in non-blocking mode (read under its lock once the channels are entered).
+     *
+     * @return whether to return on EAGAIN
      */
     public boolean nonBlocking() {
         return nonBlocking;
@@ -72,12 +226,15 @@ public final class TransferContext {
     }
 
     /**
-     * Records why a mechanism was not used; reasons accumulate in order.
+     * Records why a mechanism was not used (reasons accumulate in order) and returns
+     * {@link CopyLoop#NOT_HANDLED}, for {@code return context.notHandled("...")}.
      *
      * @param reason a short reason, such as {@code "copy_file_range: EXDEV"}
+     * @return {@link CopyLoop#NOT_HANDLED}
      */
-    public void notHandled(String reason) {
+    public long notHandled(String reason) {
         fallbackReason = fallbackReason == null ? reason : fallbackReason + "; " + reason;
+        return CopyLoop.NOT_HANDLED;
     }
 
     /**
@@ -94,13 +251,41 @@ public final class TransferContext {
      *
      * @param bytes the bytes transferred
      */
-    public void finish(long bytes) {
+    void finish(long bytes) {
         if (recording && event.shouldCommit()) {
             event.end();
             event.mechanism = mechanism;
             event.bytes = bytes;
             event.fallbackReason = fallbackReason;
+            event.protocol = protocol;
+            event.waits = waits;
+            event.virtualThread = onVirtualThread();
             event.commit();
+        }
+    }
+
+    /**
+     * Tells whether the current thread is a virtual thread (JDK 21 and later).
+     *
+     * @return whether it is
+     */
+    public static boolean onVirtualThread() {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    private static MethodHandle isVirtual() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;   // JDK 17: no virtual threads
         }
     }
 }

@@ -13,35 +13,52 @@ import jdk.jfr.StackTrace;
  * many bytes moved, and why a faster mechanism was not used. Costs a branch when no recording is running.
  * Created and committed by {@link TransferContext}; providers never touch it directly.
  */
-@Name("dev.zerocopy.Transfer")
+@Name(TransferEvent.NAME)
 @Label("Zero-Copy Transfer")
 @Category("zerocopy")
 @Description("One call of ZeroCopyTransfer.transfer")
 @StackTrace(false)
-public final class TransferEvent extends Event {
+final class TransferEvent extends Event {
+
+    /** The event's name, for recordings that read it. */
+    static final String NAME = "dev.zerocopy.Transfer";
 
     /** The provider's name. */
     @Label("Provider")
-    public String provider;
+    String provider;
 
     /** The pair of channel kinds, such as {@code file->socket}. */
     @Label("Direction")
-    public String direction;
+    String direction;
 
     /** The mechanism that moved the bytes: sendfile, splice, copy_file_range, jdk or buffer. */
     @Label("Mechanism")
-    public String mechanism;
+    String mechanism;
 
     /** The bytes transferred. */
     @Label("Bytes")
     @DataAmount
-    public long bytes;
+    long bytes;
 
     /** Why the provider's own system calls were not used, or {@code null}. */
     @Label("Fallback Reason")
-    public String fallbackReason;
+    String fallbackReason;
 
-    /** Creates an event; see {@link TransferContext}. */
-    public TransferEvent() {
+    /**
+     * How the transfer held its channels: {@code guest} (registered in the JDK's own channel protocol),
+     * {@code dup} (its own duplicates of the descriptors), or {@code none} (the JDK's own methods ran).
+     */
+    @Label("Protocol")
+    String protocol;
+
+    /** Whether the transfer ran on a virtual thread. */
+    @Label("Virtual Thread")
+    boolean virtualThread;
+
+    /** How often the transfer waited for a channel to become ready. */
+    @Label("Waits")
+    int waits;
+
+    TransferEvent() {
     }
 }

@@ -17,7 +17,8 @@ public final class RecordedTransfers {
     }
 
     /** One event's fields. */
-    public record Transfer(String provider, String direction, String mechanism, long bytes, String fallbackReason) {
+    public record Transfer(String provider, String direction, String mechanism, long bytes, String fallbackReason,
+            String protocol, boolean virtualThread, int waits) {
     }
 
     private RecordedTransfers() {
@@ -41,7 +42,8 @@ public final class RecordedTransfers {
             return RecordingFile.readAllEvents(dump).stream()
                     .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
                     .map(e -> new Transfer(e.getString("provider"), e.getString("direction"),
-                            e.getString("mechanism"), e.getLong("bytes"), e.getString("fallbackReason")))
+                            e.getString("mechanism"), e.getLong("bytes"), e.getString("fallbackReason"),
+                            e.getString("protocol"), e.getBoolean("virtualThread"), e.getInt("waits")))
                     .toList();
         } finally {
             Files.deleteIfExists(dump);

@@ -1,0 +1,45 @@
+package dev.zerocopy.linux;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A thread's native memory for the two {@code loff_t} offsets that {@code sendfile}, {@code splice} and
+ * {@code copy_file_range} read and advance: passed as plain addresses, so no Java array is pinned and
+ * copied on each call.
+ */
+final class Offsets {
+
+    private static final ThreadLocal<Offsets> CURRENT = ThreadLocal.withInitial(Offsets::new);
+
+    private final ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+    private final long address = Pointer.nativeValue(Native.getDirectBufferPointer(memory));
+
+    private Offsets() {
+    }
+
+    /** The current thread's offsets. */
+    static Offsets current() {
+        return CURRENT.get();
+    }
+
+    /** Sets the input offset and returns its address, or returns 0 (NULL) for an end without one. */
+    long in(End end, long position) {
+        if (!end.positional()) {
+            return 0;
+        }
+        memory.putLong(0, position);
+        return address;
+    }
+
+    /** Sets the output offset and returns its address, or returns 0 (NULL) for an end without one. */
+    long out(End end, long position) {
+        if (!end.positional()) {
+            return 0;
+        }
+        memory.putLong(8, position);
+        return address + 8;
+    }
+}
