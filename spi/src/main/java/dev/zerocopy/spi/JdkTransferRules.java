@@ -87,7 +87,7 @@ final class JdkTransferRules {
             return GROWING_TRANSFER_FROM ? count : 0;
         }
         long bounded = Math.min(count, size - position);
-        if (bounded > 0 && target instanceof SocketChannel socket && !socket.isConnected()) {
+        if (bounded > 0 && target instanceof SocketChannel socket && notConnected(socket)) {
             if (!GROWING_TRANSFER_FROM) {
                 // JDK 17 hands the unconnected socket's fd to sendfile, which fails with EPIPE.
                 throw new IOException("Broken pipe");
@@ -155,11 +155,11 @@ final class JdkTransferRules {
 
     /** The count, or 0 when a socket source's input was shut down; a source not connected throws. */
     private static long readableStream(ReadableByteChannel source, long count) {
-        if (source instanceof SocketChannel socket) {
-            if (!socket.isConnected()) {
+        if (source instanceof SocketChannel socket && socket.isOpen()) {
+            if (notConnected(socket)) {
                 throw new NotYetConnectedException();
             }
-            if (socket.socket().isInputShutdown()) {
+            if (socket.socket().isInputShutdown() && socket.isOpen()) {
                 return 0;
             }
         }
@@ -167,9 +167,17 @@ final class JdkTransferRules {
     }
 
     private static void requireConnected(Channel target) {
-        if (target instanceof SocketChannel socket && !socket.isConnected()) {
+        if (target instanceof SocketChannel socket && notConnected(socket)) {
             throw new NotYetConnectedException();
         }
+    }
+
+    /**
+     * Whether an open socket was never connected. A socket closed meanwhile is left to the transfer, which
+     * reports the close as the JDK does.
+     */
+    private static boolean notConnected(SocketChannel socket) {
+        return !socket.isConnected() && socket.isOpen();
     }
 
     private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {
