@@ -44,7 +44,7 @@ public final class Bench {
         SCENARIOS.put("S1", env -> List.of(FileToSocket.bulk(env)));
         SCENARIOS.put("S2", env -> List.of(IntoFile.fromSocket(env)));
         SCENARIOS.put("S3", env -> List.of(IntoFile.fromFile(env)));
-        SCENARIOS.put("S4", env -> List.of(FileToSocket.calls(env)));
+        SCENARIOS.put("S4", env -> List.of(FileToSocket.calls(env), FileToSocket.nonBlockingCalls(env)));
         SCENARIOS.put("S5", env -> List.of(Relay.create(env)));
         SCENARIOS.put("S6", AgentRun::create);
     }

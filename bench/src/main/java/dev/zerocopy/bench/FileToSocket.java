@@ -2,6 +2,8 @@ package dev.zerocopy.bench;
 
 import dev.zerocopy.bench.Variant.Kind;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,26 @@ final class FileToSocket {
         return build(env, "S4", title, true, Options.CALL_BYTES, calls);
     }
 
+    /**
+     * Builds S4n: S4's calls on a non-blocking socket, as Tomcat and Netty make them: a call that moves
+     * less than 16 KiB is continued after a selector reports the socket writable. Java variants only.
+     *
+     * @param env the environment
+     * @return the scenario
+     */
+    static Scenario nonBlockingCalls(BenchEnv env) {
+        int calls = env.options().calls();
+        long callBytes = Options.CALL_BYTES;
+        List<Variant> variants = List.of(
+                nonBlocking(env, Kind.ZEROCOPY, "zerocopy " + env.zc().name(), callBytes, calls,
+                        (in, pos, n, out) -> env.zc().transfer(in, pos, n, out)),
+                nonBlocking(env, Kind.JDK, "JDK transferTo", callBytes, calls, JdkCopies::transferTo),
+                nonBlocking(env, Kind.BUFFER, "256 KiB direct buffer", callBytes, calls,
+                        (in, pos, n, out) -> env.copies().bufferFromFile(in, pos, n, out)));
+        return new Scenario("S4n", "16 KiB × " + calls + " file→non-blocking socket", true, variants,
+                List.of("S4n: each call is completed after a selector wait when the socket's buffer is full"));
+    }
+
     private static Scenario build(BenchEnv env, String id, String title, boolean perCall, long callBytes,
             int calls) {
         List<Variant> variants = new ArrayList<>();
@@ -74,6 +96,37 @@ final class FileToSocket {
                     long moved = 0;
                     for (int i = 0; i < count; i++) {
                         moved += copy.copy(in, (i % slots) * callBytes, callBytes, out);
+                    }
+                    return watch.stop(moved, count);
+                }
+            });
+        });
+    }
+
+    private static Variant nonBlocking(BenchEnv env, Kind kind, String label, long callBytes, int calls,
+            Copy copy) {
+        return new Variant(kind, label, false, verify -> {
+            int count = callsFor(env, verify, callBytes, calls);
+            long slots = region(env, callBytes) / callBytes;
+            return env.withSink(verify, callBytes * count, false, peer -> {
+                try (FileChannel in = env.openSource(); SocketChannel out = SocketChannel.open(peer);
+                        Selector writable = Selector.open()) {
+                    out.configureBlocking(false);
+                    out.register(writable, SelectionKey.OP_WRITE);
+                    Stopwatch watch = Stopwatch.start();
+                    long moved = 0;
+                    for (int i = 0; i < count; i++) {
+                        long position = (i % slots) * callBytes;
+                        long done = 0;
+                        while (done < callBytes) {
+                            long n = copy.copy(in, position + done, callBytes - done, out);
+                            done += n;
+                            if (n == 0) {
+                                writable.select();
+                                writable.selectedKeys().clear();
+                            }
+                        }
+                        moved += done;
                     }
                     return watch.stop(moved, count);
                 }

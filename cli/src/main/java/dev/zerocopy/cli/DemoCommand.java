@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * does the same with the JDK's own {@code transferTo}/{@code transferFrom}; prints the provider, the fd
  * access mode, the mechanism each side used (from the SPI's JFR event), throughput and CPU time of both.
  */
-@Command(name = "demo", description = {
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Copy a file over loopback TCP with zerocopy and with the JDK, side by side.",
     "Writes a pseudo-random file, sends it over loopback TCP with ZeroCopyTransfer and with the JDK's own",
     "transferTo/transferFrom, verifies both copies byte for byte, and prints the mechanism each side used,",

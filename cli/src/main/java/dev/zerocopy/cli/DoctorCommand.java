@@ -16,10 +16,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code zerocopy doctor}: what this JVM on this system offers: OS, kernel, JDK, every provider found
- * and whether it is usable (and why not), the fd access mode, the agent and the provider property, and
+ * and whether it is usable (and why not), the fd access mode, the protocol that holds channels during a
+ * transfer and what it means for virtual threads, the agent and the provider property, and
  * the pipe size limits that bound splice.
  */
-@Command(name = "doctor", description = "Show OS, JDK, providers and their usability, fd access, agent, pipe limits.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Show OS, JDK, providers and their usability, fd access, agent, pipe limits.",
+            "Exits 1 if the provider named with --provider (or -Ddev.zerocopy.provider) is not usable here."})
 public final class DoctorCommand implements Callable<Integer> {
 
     private static final String AGENT_CLASS = "dev.zerocopy.nio.ZeroCopyAgent";
@@ -50,6 +53,8 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         out.println("integration");
         row(out, "fd access", FdAccess.mode() + " (" + describe(FdAccess.mode()) + ")");
+        row(out, "protocol", FdAccess.protocol());
+        row(out, "threads", virtualThreads());
         row(out, "agent", agentState());
         row(out, PROVIDER_PROPERTY, String.valueOf(System.getProperty(PROVIDER_PROPERTY, "(not set)")));
         row(out, FS_PROPERTY, System.getProperty(FS_PROPERTY, "(not set)") + "; default file system: "
@@ -57,6 +62,11 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println("pipe limits");
         for (String file : PIPE_LIMITS) {
             row(out, Path.of(file).getFileName().toString(), readLimit(Path.of(file)));
+        }
+        if (selected == null) {
+            System.err.println("zerocopy: the provider " + System.getProperty(PROVIDER_PROPERTY)
+                    + " is not usable here (see above)");
+            return ZeroCopyCli.EXIT_FAILURE;
         }
         return 0;
     }
@@ -81,6 +91,17 @@ public final class DoctorCommand implements Callable<Integer> {
                 return "no fd access: every transfer uses the JDK's own methods; add --add-opens"
                         + " java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.base/java.io=ALL-UNNAMED";
         }
+    }
+
+    /** Whether this JDK has virtual threads, and how a transfer on one waits. */
+    private static String virtualThreads() {
+        if (Runtime.version().feature() < 21) {
+            return "no virtual threads on JDK " + Runtime.version().feature();
+        }
+        return FdAccess.protocol().equals("guest")
+                ? "virtual threads: a waiting transfer parks on the JDK's poller (its carrier is free)"
+                : "virtual threads: a waiting transfer polls and holds its carrier (the guest protocol needs"
+                        + " --add-opens java.base/sun.nio.ch=ALL-UNNAMED)";
     }
 
     /** Whether the agent class is present, and whether this JVM started it. */

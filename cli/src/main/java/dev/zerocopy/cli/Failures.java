@@ -1,6 +1,9 @@
 package dev.zerocopy.cli;
 
+import dev.zerocopy.TransferFailedException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -8,9 +11,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns exceptions into the one-line, errno-style descriptions a shell user expects. */
 final class Failures {
+
+    /** The description in a {@link TransferFailedException}'s message: "failed with EPIPE (Broken pipe)". */
+    private static final Pattern ERRNO_DESCRIPTION = Pattern.compile("failed with \\w+ \\((.+?)\\) after \\d+ bytes");
 
     private Failures() {
     }
@@ -81,6 +89,69 @@ final class Failures {
             line.append(": ");
         }
         return line.append(reason).toString();
+    }
+
+    /**
+     * Describes a failed transfer with the one byte count that reached the target, in the user's
+     * words: {@code "connection closed by the receiver after 5 bytes (Broken pipe)"},
+     * {@code "connection reset by the sender after 5 bytes"}, {@code "interrupted after 5 bytes"},
+     * otherwise {@code "REASON after 5 bytes"}.
+     *
+     * @param failure the exception
+     * @param bytes   the bytes that reached the target
+     * @param peer    the other end of the connection, if any
+     * @return the description
+     */
+    static String afterBytes(Throwable failure, long bytes, Transfers.Peer peer) {
+        String after = " after " + bytes + " bytes";
+        if (Interruption.requested() || failure instanceof ClosedByInterruptException) {
+            return "interrupted" + after;
+        }
+        String reason = reason(failure);
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        if (peer != Transfers.Peer.NONE) {
+            String who = peer == Transfers.Peer.RECEIVER ? "the receiver" : "the sender";
+            if (lower.contains("broken pipe")) {
+                return "connection closed by " + who + after + " (Broken pipe)";
+            }
+            if (lower.contains("connection reset")) {
+                return "connection reset by " + who + after;
+            }
+        }
+        return reason + after;
+    }
+
+    /**
+     * Returns the cause of a failure without the operation, system call or byte count the exception's
+     * message may add, such as {@code "Broken pipe"} or {@code "No space left on device"}.
+     *
+     * @param failure the exception
+     * @return the reason
+     */
+    static String reason(Throwable failure) {
+        if (failure instanceof TransferFailedException transfer) {
+            if (transfer.errno() != null) {
+                Matcher m = ERRNO_DESCRIPTION.matcher(String.valueOf(transfer.getMessage()));
+                return m.find() ? m.group(1) : transfer.errno();
+            }
+            if (transfer.getCause() != null) {
+                return reason(transfer.getCause());
+            }
+        }
+        if (failure instanceof ClosedByInterruptException) {
+            return "interrupted";
+        }
+        if (failure instanceof AsynchronousCloseException) {
+            return "closed by another thread";
+        }
+        if (failure instanceof ClosedChannelException) {
+            return "channel closed";
+        }
+        if (failure instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : describeFile(fs);
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : oneLine(message);
     }
 
     private static String oneLine(String message) {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -90,7 +91,7 @@ final class LoopbackRound {
             long start = System.nanoTime();
             long sent;
             long senderCpu;
-            try (FileChannel file = FileOpening.forReading(source);
+            try (FileChannel file = FileChannel.open(source, StandardOpenOption.READ);
                     SocketChannel socket = SocketChannel.open(server.getLocalAddress())) {
                 long cpu = cpuNow();
                 sent = sender.send(file, size, socket);
@@ -107,7 +108,8 @@ final class LoopbackRound {
 
     private static Received receive(ServerSocketChannel server, Path target, long size, Receiver receiver)
             throws IOException {
-        try (SocketChannel socket = server.accept(); FileChannel file = FileOpening.forWriting(target)) {
+        try (SocketChannel socket = server.accept(); FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             long cpu = cpuNow();
             long bytes = receiver.receive(socket, file, size);
             long end = System.nanoTime();

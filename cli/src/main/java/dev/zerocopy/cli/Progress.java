@@ -1,6 +1,7 @@
 package dev.zerocopy.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 
@@ -71,14 +72,76 @@ abstract class Progress implements AutoCloseable {
         }
     }
 
-    /** The bar drawn with carriage returns, at most ten times a second. */
+    /**
+     * Returns the terminal's width: {@code $COLUMNS}, else what {@code stty size} says about
+     * {@code /dev/tty}, else 80.
+     *
+     * @return the number of columns, at least 20
+     */
+    static int terminalColumns() {
+        String env = System.getenv("COLUMNS");
+        if (env != null && env.matches("\\d{1,4}")) {
+            return Math.max(20, Integer.parseInt(env));
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && size.trim().matches("\\d+ \\d+")) {
+                return Math.max(20, Integer.parseInt(size.trim().split(" ")[1]));
+            }
+        } catch (IOException e) {
+            // no stty, or no terminal: the default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    /**
+     * Renders one state of the bar in at most {@code columns - 1} characters (a line that fills the last
+     * column wraps on some terminals): the label, the bar and percentage when the total is known and there
+     * is room, the bytes, the rate and the ETA; the parts that do not fit are left out from the end.
+     *
+     * @param label   what is moving
+     * @param done    the bytes moved
+     * @param total   the expected bytes, or {@code -1}
+     * @param elapsed the nanoseconds since the start
+     * @param columns the terminal's width
+     * @return the line, without carriage return
+     */
+    static String render(String label, long done, long total, long elapsed, int columns) {
+        int width = columns - 1;
+        String percent = "";
+        StringBuilder tail = new StringBuilder(Units.bytes(done));
+        if (total > 0) {
+            percent = 100 * Math.min(done, total) / total + "%";
+            tail.append(" / ").append(Units.bytes(total));
+        }
+        tail.append("  ").append(Units.rate(done, elapsed));
+        if (total > 0 && done > 0 && done < total) {
+            long etaSeconds = (long) ((double) elapsed * (total - done) / done / 1e9);
+            tail.append("  ETA ").append(Units.clock(etaSeconds));
+        }
+        String line = label + " " + (percent.isEmpty() ? "" : percent + " ") + tail;
+        int room = width - line.length() - 3;
+        if (total > 0 && room >= 10) {
+            int barWidth = Math.min(30, room);
+            int filled = (int) (barWidth * Math.min(done, total) / total);
+            line = label + " [" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "] " + percent + " " + tail;
+        }
+        return line.length() > width ? line.substring(0, width) : line;
+    }
+
+    /** The bar redrawn in place (carriage return, erase to the end of the line), at most ten times a second. */
     private static final class Bar extends Progress {
-        private static final int WIDTH = 30;
         private static final long REDRAW_NANOS = 100_000_000L;
+        private static final String ERASE_TO_END = "\u001b[K";
 
         private final PrintStream out;
         private final String label;
         private final long total;
+        private final int columns = terminalColumns();
         private final long start = System.nanoTime();
         private long lastDraw = Long.MIN_VALUE;
         private long done;
@@ -112,24 +175,7 @@ abstract class Progress implements AutoCloseable {
         }
 
         private void draw(long now) {
-            long elapsed = now - start;
-            StringBuilder line = new StringBuilder("\r").append(label).append(' ');
-            if (total > 0) {
-                int filled = (int) (WIDTH * Math.min(done, total) / total);
-                line.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ")
-                        .append(100 * Math.min(done, total) / total).append("% ");
-            }
-            line.append(Units.bytes(done));
-            if (total > 0) {
-                line.append(" / ").append(Units.bytes(total));
-            }
-            line.append("  ").append(Units.rate(done, elapsed));
-            if (total > 0 && done > 0 && done < total) {
-                long etaSeconds = (long) ((double) elapsed * (total - done) / done / 1e9);
-                line.append("  ETA ").append(Units.clock(etaSeconds));
-            }
-            line.append("   ");
-            out.print(line);
+            out.print("\r" + render(label, done, total, now - start, columns) + ERASE_TO_END);
             out.flush();
         }
     }

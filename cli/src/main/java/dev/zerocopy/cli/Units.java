@@ -86,6 +86,31 @@ final class Units {
     }
 
     /**
+     * Formats a rate for a summary line in the largest binary unit that keeps it at least 1, such as
+     * {@code "1.23 GiB/s"}, {@code "512.0 MiB/s"}, {@code "17.6 KiB/s"} or {@code "12 B/s"}.
+     *
+     * @param bytes the bytes moved
+     * @param nanos the time it took
+     * @return the text
+     */
+    static String throughput(long bytes, long nanos) {
+        if (nanos <= 0) {
+            return "n/a";
+        }
+        double perSecond = bytes / (nanos / 1e9);
+        if (perSecond >= GIB) {
+            return String.format(Locale.ROOT, "%.2f GiB/s", perSecond / GIB);
+        }
+        if (perSecond >= KIB * KIB) {
+            return String.format(Locale.ROOT, "%.1f MiB/s", perSecond / (KIB * KIB));
+        }
+        if (perSecond >= KIB) {
+            return String.format(Locale.ROOT, "%.1f KiB/s", perSecond / KIB);
+        }
+        return String.format(Locale.ROOT, "%.0f B/s", perSecond);
+    }
+
+    /**
      * Formats a rate with a binary unit, such as {@code "512 MiB/s"}.
      *
      * @param bytes the bytes moved

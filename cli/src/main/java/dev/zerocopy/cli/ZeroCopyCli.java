@@ -1,6 +1,10 @@
 package dev.zerocopy.cli;
 
+import dev.zerocopy.ProviderStatus;
+import dev.zerocopy.ZeroCopyTransfer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceConfigurationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +50,14 @@ public final class ZeroCopyCli implements Runnable {
     @Option(names = "--provider", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Use this provider (as -Ddev.zerocopy.provider=NAME): linux, bsd, solaris, portable.")
     private void provider(String name) {
+        List<String> known = new ArrayList<>();
+        for (ProviderStatus status : ZeroCopyTransfer.providers(ZeroCopyCli.class.getClassLoader())) {
+            known.add(status.name());
+        }
+        if (!known.contains(name)) {
+            throw new ParameterException(spec.commandLine(), "Unknown provider '" + name + "' for --provider; known: "
+                    + String.join(", ", known));
+        }
         System.setProperty("dev.zerocopy.provider", name);
     }
 
@@ -64,7 +76,11 @@ public final class ZeroCopyCli implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        System.out.flush();
+        System.err.flush();
+        Interruption.reported();
+        System.exit(code);
     }
 
     /**

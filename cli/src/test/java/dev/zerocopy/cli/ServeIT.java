@@ -2,6 +2,8 @@ package dev.zerocopy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -77,7 +79,10 @@ class ServeIT {
                 ZeroCopyJar.Result result = running.terminate();
                 // SIGTERM: the shutdown hook closes the server; the JVM exits with 128 + 15.
                 assertEquals(143, result.exitCode(), result::toString);
-                assertTrue(result.stdout().contains("\"GET /big.bin HTTP/1.1\" 200 " + BIG), result::toString);
+                // The request log, on standard error, with a UTC timestamp.
+                assertTrue(result.stderr().matches("(?s).*\n\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ 127\\.0\\.0\\.1:\\d+ "
+                        + "\"GET /big\\.bin HTTP/1\\.1\" 200 " + BIG + "\n.*"), result::toString);
+                assertEquals("", result.stdout(), result::toString);
             }
         }
     }
@@ -191,36 +196,231 @@ class ServeIT {
         assertArrayEquals(big, stale.body());
     }
 
+    /** Starts another server on a free port and returns its root URI. */
+    private static URI startOther(ZeroCopyJar.Running running) throws InterruptedException {
+        String line = running.awaitLine("listening on http://");
+        return URI.create(line.substring("listening on ".length(), line.indexOf(' ', "listening on ".length())));
+    }
+
+    private static Socket connect(URI uri) throws IOException {
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+    }
+
     @Test
-    void connectionsBeyondThreadsAndQueueGet503() throws Exception {
-        Path small = Files.createDirectories(base.resolve("bounded"));
-        Files.writeString(small.resolve("a.txt"), "a");
-        try (ZeroCopyJar.Running bounded = ZeroCopyJar.start("serve", small.toString(), "--port", "0", "--threads", "1");
-                Socket busy = new Socket()) {
-            String line = bounded.awaitLine("listening on http://");
-            URI uri = URI.create(line.substring("listening on ".length(), line.indexOf(' ', "listening on ".length())));
-            busy.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
-            busy.setSoTimeout(30_000);
-            busy.getOutputStream().write("GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            // The only thread now waits for this kept-alive connection's next request.
-            assertTrue(readHead(busy.getInputStream()).startsWith("HTTP/1.1 200 "));
-            List<Socket> queued = new ArrayList<>();
+    void idleKeepAliveConnectionsHoldNoWorker() throws Exception {
+        try (ZeroCopyJar.Running small = ZeroCopyJar.start("serve", www.toString(), "--port", "0", "--threads", "2")) {
+            URI uri = startOther(small);
+            List<Socket> idle = new ArrayList<>();
             try {
-                for (int i = 0; i < 4; i++) {
-                    queued.add(new Socket(uri.getHost(), uri.getPort()));
+                for (int i = 0; i < 8; i++) {
+                    Socket socket = connect(uri);
+                    idle.add(socket);
+                    send(socket, "GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+                    assertTrue(readHead(socket.getInputStream()).startsWith("HTTP/1.1 200 "));
+                    socket.getInputStream().readNBytes("hello, world\n".length());
                 }
-                try (Socket rejected = new Socket(uri.getHost(), uri.getPort())) {
-                    rejected.setSoTimeout(30_000);
-                    String head = readHead(rejected.getInputStream());
-                    assertTrue(head.startsWith("HTTP/1.1 503 "), head);
+                // Eight kept-alive connections now wait for their next request; two workers exist.
+                long start = System.nanoTime();
+                try (Socket fresh = connect(uri)) {
+                    fresh.setSoTimeout(5_000);
+                    send(fresh, "GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+                    assertTrue(readHead(fresh.getInputStream()).startsWith("HTTP/1.1 200 "));
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 5_000, "a new client waited " + millis + " ms");
+                // And the idle ones are still served on their connections.
+                for (Socket socket : idle) {
+                    send(socket, "GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+                    assertTrue(readHead(socket.getInputStream()).startsWith("HTTP/1.1 200 "));
+                    socket.getInputStream().readNBytes("hello, world\n".length());
                 }
             } finally {
-                for (Socket socket : queued) {
+                for (Socket socket : idle) {
+                    socket.close();
+                }
+            }
+            assertEquals(143, small.terminate().exitCode());
+        }
+    }
+
+    @Test
+    void aRequestHeadThatDripsInGets408() throws Exception {
+        try (ZeroCopyJar.Running small = ZeroCopyJar.start("serve", www.toString(), "--port", "0", "--threads", "1",
+                "--head-timeout", "1");
+                Socket slow = connect(startOther(small))) {
+            send(slow, "GET /hello.txt HTTP/1.1\r\n");
+            java.util.concurrent.ScheduledExecutorService drip = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                // One header byte every 100 ms: never idle, never complete.
+                drip.scheduleAtFixedRate(() -> {
+                    try {
+                        send(slow, "X");
+                    } catch (IOException closed) {
+                        throw new java.io.UncheckedIOException(closed);
+                    }
+                }, 0, 100, TimeUnit.MILLISECONDS);
+                slow.setSoTimeout(10_000);
+                String head = readHead(slow.getInputStream());
+                assertTrue(head.startsWith("HTTP/1.1 408 "), head);
+            } finally {
+                drip.shutdownNow();
+            }
+            ZeroCopyJar.Result result = small.terminate();
+            assertTrue(result.stderr().contains("(request head not received within 1000 ms) 408"), result::toString);
+        }
+    }
+
+    @Test
+    void requestsBeyondThreadsAndQueueGet503AndAreLogged() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("bounded"));
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("huge.bin").toFile(), "rw")) {
+            huge.setLength(1L << 30);
+        }
+        Files.writeString(dir.resolve("a.txt"), "a");
+        try (ZeroCopyJar.Running bounded = ZeroCopyJar.start("serve", dir.toString(), "--port", "0", "--threads", "1");
+                Socket stuck = connect(startOther(bounded))) {
+            URI uri = URI.create("http://" + stuck.getInetAddress().getHostAddress() + ":" + stuck.getPort() + "/");
+            // The only worker sends 1 GiB to a client that does not read: it stays busy.
+            send(stuck, "GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(readHead(stuck.getInputStream()).startsWith("HTTP/1.1 200 "));
+            // Four requests fill the queue; the fifth is refused, whichever it is.
+            List<Socket> waiting = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    Socket socket = connect(uri);
+                    waiting.add(socket);
+                    send(socket, "GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+                }
+                String line = bounded.awaitLineContaining(" (refused: too many requests at once) 503");
+                assertTrue(line.matches("\\d{4}-.*Z 127\\.0\\.0\\.1:\\d+ \\(refused: too many requests at once\\) 503 0"), line);
+                int refused = 0;
+                for (Socket socket : waiting) {
+                    socket.setSoTimeout(200);
+                    try {
+                        String head = readHead(socket.getInputStream());
+                        assertTrue(head.startsWith("HTTP/1.1 503 "), head);
+                        refused++;
+                    } catch (java.net.SocketTimeoutException queued) {
+                        // waiting for the worker
+                    }
+                }
+                assertEquals(1, refused);
+            } finally {
+                for (Socket socket : waiting) {
                     socket.close();
                 }
             }
             assertEquals(143, bounded.terminate().exitCode());
         }
+    }
+
+    @Test
+    void anIpv4AddressListensOnIpv4OnlyAndPrintsAsWritten() throws Exception {
+        try (ZeroCopyJar.Running any = ZeroCopyJar.start("serve", www.toString(), "--port", "0", "--bind", "0.0.0.0")) {
+            String line = any.awaitLine("listening on http://");
+            assertTrue(line.matches("listening on http://0\\.0\\.0\\.0:\\d+/ serving .*"), line);
+            int port = URI.create(line.split(" ")[2]).getPort();
+            try (Socket v4 = new Socket("127.0.0.1", port)) {
+                assertTrue(v4.isConnected());
+            }
+            if (ipv6Loopback()) {
+                assertThrows(java.net.ConnectException.class, () -> new Socket("::1", port).close(),
+                        "0.0.0.0 must not accept IPv6 connections");
+            }
+            any.terminate();
+        }
+    }
+
+    @Test
+    void ipv6AddressesPrintInBrackets() throws Exception {
+        assumeTrue(ipv6Loopback(), "no IPv6 loopback");
+        try (ZeroCopyJar.Running v6 = ZeroCopyJar.start("serve", www.toString(), "--port", "0", "--bind", "::1")) {
+            String line = v6.awaitLine("listening on http://");
+            assertTrue(line.matches("listening on http://\\[::1\\]:\\d+/ serving .*"), line);
+            v6.terminate();
+        }
+    }
+
+    private static boolean ipv6Loopback() {
+        try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+            probe.bind(new java.net.InetSocketAddress("::1", 0));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void underAnAsciiLocaleNonAsciiPathsGet404() throws Exception {
+        try (ZeroCopyJar.Running ascii = ZeroCopyJar.startIn(base, java.util.Map.of("LC_ALL", "C", "LANG", "C"),
+                "serve", www.toString(), "--port", "0");
+                Socket socket = connect(startOther(ascii))) {
+            send(socket, "GET /%C3%A9t%C3%A9.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+            String head = readHead(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 404 "), head);
+            ascii.terminate();
+        }
+    }
+
+    @Test
+    void withoutDirItServesTheCurrentDirectory() throws Exception {
+        try (ZeroCopyJar.Running here = ZeroCopyJar.startIn(www, java.util.Map.of(), "serve", "--port", "0");
+                Socket socket = connect(startOther(here))) {
+            send(socket, "GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String head = readHead(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+            assertEquals("hello, world\n", new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            here.terminate();
+        }
+    }
+
+    @Test
+    void aFileNamedAsADirectoryIs404() throws Exception {
+        assertEquals(404, get("/hello.txt/").statusCode());
+    }
+
+    @Test
+    void aRequestLineLongerThan8KiBIs414() throws Exception {
+        List<String> responses = rawExchange("GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 1);
+        assertTrue(responses.get(0).startsWith("HTTP/1.1 414 "), responses.get(0));
+    }
+
+    @Test
+    void redirectsKeepTheQuery() throws Exception {
+        HttpResponse<byte[]> redirect = get("/sub?a=1&b=%20");
+        assertEquals(301, redirect.statusCode());
+        assertEquals("/sub/?a=1&b=%20", header(redirect, "location"));
+    }
+
+    @Test
+    void entityTagsAnswerIfNoneMatch() throws Exception {
+        String tag = header(get("/big.bin"), "etag");
+        assertTrue(tag != null && tag.matches("\"[0-9a-f]+-[0-9a-f]+\""), String.valueOf(tag));
+        HttpResponse<byte[]> same = get("/big.bin", "If-None-Match", "\"other\", " + tag);
+        assertEquals(304, same.statusCode());
+        assertEquals(tag, header(same, "etag"));
+        assertEquals(200, get("/big.bin", "If-None-Match", "\"other\"").statusCode());
+        assertEquals(304, get("/big.bin", "If-None-Match", "*").statusCode());
+        // If-None-Match wins over If-Modified-Since (RFC 9110 section 13.2.2).
+        assertEquals(200, get("/big.bin", "If-None-Match", "\"other\"", "If-Modified-Since",
+                header(get("/big.bin"), "last-modified")).statusCode());
+        assertEquals(206, get("/big.bin", "Range", "bytes=0-9", "If-Range", tag).statusCode());
+    }
+
+    @Test
+    void theListingLeavesOutWhatItWouldRefuse() throws Exception {
+        String listing = new String(get("/").body(), StandardCharsets.UTF_8);
+        assertTrue(listing.contains("href=\"hello.txt\""), listing);
+        assertTrue(listing.contains("href=\"sub/\""), listing);
+        assertFalse(listing.contains("href=\"etc/\""), listing);
+        assertFalse(listing.contains("href=\"up\""), listing);
     }
 
     @Test

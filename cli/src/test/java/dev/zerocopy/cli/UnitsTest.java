@@ -34,6 +34,16 @@ class UnitsTest {
     }
 
     @Test
+    void writesAddressesAsUsersDo() throws Exception {
+        assertEquals("::1", Listening.text(java.net.InetAddress.getByName("::1")));
+        assertEquals("::", Listening.text(java.net.InetAddress.getByName("::")));
+        assertEquals("2001:db8::1:0:0:1", Listening.text(java.net.InetAddress.getByName("2001:db8:0:0:1:0:0:1")));
+        assertEquals("2001:db8:0:1:1:1:1:1", Listening.text(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1")));
+        assertEquals("0.0.0.0", Listening.text(java.net.InetAddress.getByName("0.0.0.0")));
+        assertEquals("[::1]:80", Listening.describe(new java.net.InetSocketAddress("::1", 80)));
+    }
+
+    @Test
     void parsesHostPorts() {
         assertEquals(new HostPort("::1", 9000), HostPort.parse("[::1]:9000"));
         assertEquals(new HostPort("example.org", 1), HostPort.parse("example.org:1"));

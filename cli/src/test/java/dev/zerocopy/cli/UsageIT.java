@@ -21,7 +21,9 @@ class UsageIT {
     @ParameterizedTest(name = "zerocopy {0}")
     @ValueSource(strings = {
         "", "bogus", "copy onlyone", "copy a b c", "demo --size abc", "demo --size 0", "recv 70000 out",
-        "send file nocolon", "serve . --threads 0"
+        "send file nocolon", "serve . --threads 0", "send f 127.0.0.1:9 --connect-timeout -1",
+        "send f 127.0.0.1:9 --connect-timeout 0", "--provider nosuch copy a b", "doctor --provider nosuch",
+        "serve . --head-timeout 0"
     })
     void badArgumentsExitTwoWithUsage(String line) throws Exception {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
@@ -62,14 +64,37 @@ class UsageIT {
         assertTrue(result.stderr().contains("NoSuchFileException"), result::toString);
     }
 
+    @ParameterizedTest(name = "zerocopy {0}")
+    @ValueSource(strings = {"demo", "copy", "send", "recv", "serve", "doctor"})
+    void everyCommandPrintsItsHelpAndExitsZero(String command) throws Exception {
+        for (String flag : new String[] {"--help", "-h"}) {
+            ZeroCopyJar.Result result = ZeroCopyJar.run(command, flag);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(result.stdout().startsWith("Usage: zerocopy " + command), result::toString);
+            assertEquals("", result.stderr(), "no picocli warnings (such as an unescaped %)");
+        }
+    }
+
     @Test
-    void unknownProviderIsOneLine() throws Exception {
+    void unknownProviderIsABadArgumentNamingTheKnownOnes() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         ZeroCopyJar.Result result = ZeroCopyJar.run("--provider", "nosuch", "copy", file.toString(),
                 dir.resolve("g").toString());
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.stderr().startsWith("Unknown provider 'nosuch' for --provider; known: "), result::toString);
+        assertTrue(result.stderr().contains("portable"), result::toString);
+        assertFalse(Files.exists(dir.resolve("g")));
+    }
+
+    @Test
+    void doctorFailsWhenTheNamedProviderIsUnusable() throws Exception {
+        // The BSD provider is never usable on Linux; on a BSD the Solaris one is not.
+        String unusable = System.getProperty("os.name").contains("BSD") ? "solaris" : "bsd";
+        ZeroCopyJar.Result result = ZeroCopyJar.run("--provider", unusable, "doctor");
         assertEquals(1, result.exitCode(), result::toString);
-        assertEquals(1, result.stderr().lines().count(), result::toString);
-        assertTrue(result.stderr().contains("nosuch"), result::toString);
+        assertTrue(result.stdout().contains("selection failed"), result::toString);
+        assertEquals("zerocopy: the provider " + unusable + " is not usable here (see above)\n", result.stderr());
+        assertEquals(0, ZeroCopyJar.run("--provider", "portable", "doctor").exitCode());
     }
 
     @Test
@@ -81,6 +106,9 @@ class UsageIT {
         // The jar's Add-Opens manifest line gives the quiet way of reading fds.
         assertTrue(result.stdout().contains("fd access") && result.stdout().contains("OPENED"), result::toString);
         assertTrue(result.stdout().contains("pipe-max-size"), result::toString);
+        assertTrue(result.stdout().lines().anyMatch(line -> line.matches("\\s*protocol\\s+guest")), result::toString);
+        assertTrue(result.stdout().contains(Runtime.version().feature() >= 21 ? "parks on the JDK's poller"
+                : "no virtual threads"), result::toString);
         assertTrue(result.stdout().contains("present, not active (run with -javaagent:zerocopy.jar)"),
                 result::toString);
         assertEquals("", result.stderr(), "nothing on stderr (no JNA or Unsafe warnings)");

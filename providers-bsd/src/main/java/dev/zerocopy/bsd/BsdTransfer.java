@@ -21,12 +21,15 @@ import java.nio.channels.WritableByteChannel;
 /**
  * The FreeBSD and macOS provider: file to socket with {@code sendfile(2)} and, on FreeBSD 13 and later,
  * file to file with {@code copy_file_range(2)}. Every other pair is left to the portable copies. The
- * calls run through the shared {@link CopyLoop}; this class only picks them and, in {@link BsdSystem},
+ * calls run through the shared {@link CopyLoop}; this class only picks them and, in {@link BsdSteps},
  * translates each system's progress reporting (FreeBSD's {@code sbytes}, macOS's {@code *len}).
  *
  * <p>Usable only when {@code os.name} is FreeBSD or macOS on a 64-bit JVM. Elsewhere nothing is bound:
  * the JNA bindings are registered the first time they are used on their own system, never when this
- * class is loaded, listed or asked for its {@link #availability()} (see {@link NativeBindings}).
+ * class is loaded, listed or asked for its {@link #availability()}: the constructor only reads
+ * {@code os.name} and creates the binding objects, whose natives live in nested holder classes that JNA
+ * registers when a call first initialises them (the one lazy-binding idiom of the BSD and Solaris
+ * providers).
  *
  * <p>Blocking sockets: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer space with the
  * socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
@@ -50,12 +53,12 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     /** Bytes asked of one {@code copy_file_range}: 1 GiB, so interrupts are observed between gigabytes. */
     static final long COPY_FILE_RANGE_CHUNK = 1L << 30;
 
-    private volatile boolean detect;
-    private volatile BsdSystem system;
+    /** The running system's calls, {@code null} off FreeBSD and macOS. */
+    private final BsdSteps steps;
 
     /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
     public BsdTransfer() {
-        this.detect = true;
+        this.steps = forRunningSystem();
     }
 
     /**
@@ -64,8 +67,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
      * @param libc the library
      */
     public BsdTransfer(FreeBsdLibc libc) {
-        this.detect = false;
-        this.system = new FreeBsdSystem(libc);
+        this.steps = new FreeBsdSteps(libc);
     }
 
     /**
@@ -74,8 +76,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
      * @param libc the library
      */
     public BsdTransfer(MacOsLibc libc) {
-        this.detect = false;
-        this.system = new MacOsSystem(libc);
+        this.steps = new MacOsSteps(libc);
     }
 
     @Override
@@ -90,7 +91,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
 
     @Override
     public Availability availability() {
-        BsdSystem s = system();
+        BsdSteps s = steps;
         if (s == null) {
             return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; os.name is "
                     + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
@@ -107,7 +108,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     @Override
     protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
-        BsdSystem s = system();
+        BsdSteps s = steps;
         ChannelKind kind = ChannelKind.of(target);
         if (s == null) {
             return notHandled(context, "bsd: not FreeBSD or macOS");
@@ -124,7 +125,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     @Override
     protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
-        BsdSystem s = system();
+        BsdSteps s = steps;
         if (s != null && source instanceof FileChannel file) {
             return copyFileRange(s, file, -1, target, position, count, context);
         }
@@ -132,7 +133,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
                 : "bsd: no system call reads a " + ChannelKind.of(source).label() + " into a file");
     }
 
-    private static long sendfile(BsdSystem s, FileChannel source, long position, long count,
+    private static long sendfile(BsdSteps s, FileChannel source, long position, long count,
             WritableByteChannel target, TransferContext context) throws IOException {
         BsdLibc libc = s.libc();
         try (FdRef file = FdRef.acquire(source, libc); FdRef socket = FdRef.acquire(target, libc)) {
@@ -149,7 +150,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
      * copy_file_range between two files; {@code inAt} or {@code outAt} is {@code -1} for "the channel's
      * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do.
      */
-    private static long copyFileRange(BsdSystem s, FileChannel in, long inAt, FileChannel out, long outAt,
+    private static long copyFileRange(BsdSteps s, FileChannel in, long inAt, FileChannel out, long outAt,
             long count, TransferContext context) throws IOException {
         BsdLibc libc = s.libc();
         try (FdRef src = FdRef.acquire(in, libc); FdRef dst = FdRef.acquire(out, libc)) {
@@ -186,32 +187,17 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         return CopyLoop.NOT_HANDLED;
     }
 
-    private BsdSystem system() {
-        BsdSystem s = system;
-        if (s == null && detect) {
-            synchronized (this) {
-                s = system;
-                if (s == null && detect) {
-                    s = forRunningSystem();
-                    system = s;
-                    detect = false;
-                }
-            }
-        }
-        return s;
-    }
-
     /** The running system's bindings, created (not yet bound) only on FreeBSD or macOS; else {@code null}. */
-    private static BsdSystem forRunningSystem() {
+    private static BsdSteps forRunningSystem() {
         if (!"64".equals(System.getProperty("sun.arch.data.model"))) {
             return null;                    // off_t and size_t are passed as Java longs
         }
         String os = System.getProperty("os.name", "");
         if (os.equals("FreeBSD")) {
-            return new FreeBsdSystem(new FreeBsdNative());
+            return new FreeBsdSteps(new JnaFreeBsdLibc());
         }
         if (os.startsWith("Mac OS X") || os.startsWith("macOS") || os.equals("Darwin")) {
-            return new MacOsSystem(new MacOsNative());
+            return new MacOsSteps(new JnaMacOsLibc());
         }
         return null;
     }

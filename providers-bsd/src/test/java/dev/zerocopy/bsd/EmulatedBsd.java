@@ -13,7 +13,7 @@ import dev.zerocopy.spi.Errno;
  */
 abstract class EmulatedBsd extends EmulatedKernel {
 
-    EmulatedBsd(BsdErrno errno, FaultPlan plan) {
+    EmulatedBsd(Errno.Table errno, FaultPlan plan) {
         super(errno::numberOf, plan);
     }
 

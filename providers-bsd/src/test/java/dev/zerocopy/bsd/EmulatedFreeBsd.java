@@ -25,7 +25,7 @@ public final class EmulatedFreeBsd extends EmulatedBsd implements FreeBsdLibc {
      * @param copyFileRange whether the release has copy_file_range (13.0 or later)
      */
     public EmulatedFreeBsd(FaultPlan plan, boolean copyFileRange) {
-        super(BsdErrno.FREEBSD, plan);
+        super(Errno.Table.FREEBSD, plan);
         this.copyFileRange = copyFileRange;
     }
 

@@ -23,7 +23,7 @@ public final class EmulatedMacOs extends EmulatedBsd implements MacOsLibc {
      * @param plan the faults to inject
      */
     public EmulatedMacOs(FaultPlan plan) {
-        super(BsdErrno.MACOS, plan);
+        super(Errno.Table.MACOS, plan);
     }
 
     @Override

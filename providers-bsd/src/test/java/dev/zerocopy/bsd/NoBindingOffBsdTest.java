@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.zerocopy.ProviderStatus;
 import dev.zerocopy.ZeroCopyTransfer;
-import dev.zerocopy.emulated.Loopback;
+import dev.zerocopy.emulated.NativeRegistrations;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,13 +42,15 @@ class NoBindingOffBsdTest {
         Path target = dir.resolve("target");
         PseudoRandomStream.writeFile(source, 7, 300_001);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            assertEquals(300_001, provider.transfer(file, 0, 300_001, pair.sender()));
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            assertEquals(300_001, provider.transfer(file, 0, 300_001, pair.near()));
+            pair.near().shutdownOutput();
             assertEquals(300_001, received.get(20, TimeUnit.SECONDS));
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(target, 7, 300_001));
 
-        assertEquals(List.of(), NativeBindings.bound(), "no FreeBSD/macOS symbol may be looked up here");
+        assertEquals(List.of(JnaBsdLibc.Posix.class, JnaFreeBsdLibc.CopyFileRange.class, JnaFreeBsdLibc.Sendfile.class, JnaMacOsLibc.Sendfile.class),
+                NativeRegistrations.bindingClasses(BsdTransfer.class), "the bindings the check looks at");
+        assertEquals(List.of(), NativeRegistrations.registered(BsdTransfer.class), "no FreeBSD/macOS symbol may be looked up here");
     }
 }

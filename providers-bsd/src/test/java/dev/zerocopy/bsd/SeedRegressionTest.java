@@ -17,8 +17,8 @@ class SeedRegressionTest extends SeedScenarios {
 
     @Override
     protected TransferStep sendfile(EmulatedKernel kernel, FileChannel file, int fileFd, int socket) {
-        BsdSystem system = kernel instanceof FreeBsdLibc freeBsd
-                ? new FreeBsdSystem(freeBsd) : new MacOsSystem((MacOsLibc) kernel);
+        BsdSteps system = kernel instanceof FreeBsdLibc freeBsd
+                ? new FreeBsdSteps(freeBsd) : new MacOsSteps((MacOsLibc) kernel);
         return system.sendfile(fileFd, socket);
     }
 }

@@ -30,6 +30,9 @@ final class LinuxLibc {
     static final int SO_RCVTIMEO = 20;
     static final int SO_SNDTIMEO = 21;
     static final int MSG_DONTWAIT = 0x40;
+    static final int O_RDONLY = 0;
+    static final int SEEK_DATA = 3;
+    static final int SEEK_HOLE = 4;
 
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -54,6 +57,12 @@ final class LinuxLibc {
     static native long write(int fd, Pointer buffer, long length);
 
     static native int close(int fd);
+
+    static native int open(String path, int flags);
+
+    static native long lseek(int fd, long offset, int whence);
+
+    static native int ftruncate(int fd, long length);
 
     /** {@code struct timeval} as two longs: seconds, microseconds. */
     static native int setsockopt(int fd, int level, int name, long[] timeval, int length);

@@ -91,7 +91,9 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 return run(context, SyscallStep.splice(in, new End(context.targetFd(), false, true), context),
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
-                return fileToFile(in, new End(context.targetFd(), false, false), position, count, context, true);
+                End out = new End(context.targetFd(), false, false);
+                long sparse = SparseCopy.copy(source, (FileChannel) target, in, out, position, count, context);
+                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, true);
         }
     }
 
@@ -111,7 +113,9 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 return run(context, SyscallStep.splice(new End(context.sourceFd(), false, true), out, context),
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
-                return fileToFile(new End(context.sourceFd(), false, false), out, position, count, context, false);
+                End in = new End(context.sourceFd(), false, false);
+                long sparse = SparseCopy.copy((FileChannel) source, target, in, out, position, count, context);
+                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, false);
         }
     }
 
@@ -131,13 +135,25 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
             try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT, context);
                     SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
+                if (reads == UNBOUNDED || writes == UNBOUNDED) {
+                    return cannotBound(context);
+                }
                 return run(context, SyscallStep.splice(in, out, context), SyscallStep.MAX_RW_COUNT, 0,
                         Long.MAX_VALUE);
             }
         }
         try (SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
-            return piped(context, in, out, 0, Long.MAX_VALUE, LinuxFds.RECEIVE_TIMEOUT);
+            return writes == UNBOUNDED ? cannotBound(context)
+                    : piped(context, in, out, 0, Long.MAX_VALUE, LinuxFds.RECEIVE_TIMEOUT);
         }
+    }
+
+    /**
+     * The one policy where a blocking socket's timeout can be neither read nor set outside the guest
+     * protocol: a call could sleep without bound, so the pair is not handled (nothing has moved yet).
+     */
+    private static long cannotBound(TransferContext context) {
+        return context.notHandled("cannot bound the blocking socket's timeout (errno " + LinuxErrno.last() + ")");
     }
 
     /**
@@ -151,10 +167,10 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             throws IOException {
         SyscallStep step = SyscallStep.sendfile(in, out, context);
         if (context.guest() || context.nonBlocking()) {
-            return run(context, step, SyscallStep.MAX_RW_COUNT, position, count);
+            return new CopyLoop("sendfile", step, SyscallStep.MAX_RW_COUNT).run(position, count, step, context);
         }
         return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), LinuxFds.SEND_TIMEOUT,
-                out.fd(), position, count, step.readiness(), context);
+                out.fd(), position, count, step, context);
     }
 
     /**
@@ -214,8 +230,12 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             }
         }
         PipedSpliceStep step = new PipedSpliceStep(in, out, pipe, context);
-        boolean empty = false;
+        boolean empty = true;
         try (SocketTimeout reads = boundIfBlocking(in.fd(), context, receiveTimeout)) {
+            if (reads == UNBOUNDED) {
+                return cannotBound(context);
+            }
+            empty = false;
             long n = run(context, step, pipe.size(), position, count);
             empty = !step.holdsBytes();
             return n;
@@ -232,8 +252,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     }
 
     /** {@link #boundIfBlocking(int, Channel, SocketTimeout.Option, TransferContext)} for a source socket. */
-    private static SocketTimeout boundIfBlocking(int fd, TransferContext context, SocketTimeout.Option option)
-            throws IOException {
+    private static SocketTimeout boundIfBlocking(int fd, TransferContext context, SocketTimeout.Option option) {
         return context.guest() || context.nonBlocking() ? null : bound(fd, option);
     }
 
@@ -241,23 +260,24 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
      * Outside the guest protocol, bounds a blocking socket's waits to one tick for the transfer (see
      * {@link SocketTimeout}); nothing for non-blocking channels, pipes, or in the guest protocol.
      *
-     * @throws IOException if the timeout of a blocking socket can be neither read nor set
+     * @return the bound to close at the end, {@code null} if none is needed, {@link #UNBOUNDED} if the
+     *         timeout of a blocking socket can be neither read nor set
      */
     private static SocketTimeout boundIfBlocking(int fd, Channel channel, SocketTimeout.Option option,
-            TransferContext context) throws IOException {
+            TransferContext context) {
         if (context.guest() || context.nonBlocking() || ChannelKind.of(channel) != ChannelKind.SOCKET) {
             return null;
         }
         return bound(fd, option);
     }
 
-    private static SocketTimeout bound(int fd, SocketTimeout.Option option) throws IOException {
+    private static SocketTimeout bound(int fd, SocketTimeout.Option option) {
         SocketTimeout bound = SocketTimeout.bound(option, fd);
-        if (bound == null) {
-            throw new IOException("cannot bound the socket's timeout (errno " + LinuxErrno.last() + ")");
-        }
-        return bound;
+        return bound == null ? UNBOUNDED : bound;
     }
+
+    /** Stands for a blocking socket whose timeout could not be bounded; closing it does nothing. */
+    private static final SocketTimeout UNBOUNDED = SocketTimeout.unchanged();
 
     private static long noDescriptor(TransferContext context, Channel channel) {
         return context.notHandled("no file descriptor for " + channel.getClass().getName() + " (fd access "

@@ -4,13 +4,14 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
+import java.io.IOException;
 
 /**
  * One Linux call between two ends that reports progress as its return value and errors as -1 with errno,
  * never both: {@code sendfile64}, {@code splice} (one end a pipe) and {@code copy_file_range}. The
  * transfer's position is passed as the offset of the {@linkplain End#positional() positional} end.
  */
-final class SyscallStep implements LinuxStep {
+final class SyscallStep implements LinuxStep, Readiness {
 
     /** Linux moves at most MAX_RW_COUNT (INT_MAX rounded down to a page) per call (fs/read_write.c). */
     static final long MAX_RW_COUNT = 0x7ffff000L;
@@ -37,6 +38,19 @@ final class SyscallStep implements LinuxStep {
         this.in = in;
         this.out = out;
         this.context = context;
+    }
+
+    /**
+     * After EAGAIN: waits until the source is readable, then until the target is writable, each only if it
+     * can report EAGAIN at all; the context waits the JDK's way where it can (the channel's own park, on
+     * which a virtual thread unmounts).
+     */
+    @Override
+    public boolean await(int timeoutMillis) throws IOException {
+        if (in.pollable() && !context.awaitSource(timeoutMillis)) {
+            return false;
+        }
+        return !out.pollable() || context.awaitTarget(timeoutMillis);
     }
 
     /** {@code sendfile64(out, in, &position, count)}: from a positional file to anything (a file at its position). */
@@ -90,6 +104,6 @@ final class SyscallStep implements LinuxStep {
 
     @Override
     public Readiness readiness() {
-        return new EndsReadiness(in, out, context);
+        return this;
     }
 }

@@ -39,7 +39,7 @@ final class SolarisSendfile implements TransferStep {
             return;
         }
         int number = libc.errno();
-        Errno errno = SolarisErrno.of(number);
+        Errno errno = Errno.Table.SOLARIS.of(number);
         if (errno == Errno.EINVAL && (moved > 0 || position >= source.size())) {
             // EINVAL is how sendfile reports an offset past the end of a file that shrank (illumos
             // uts/common/syscall/sendfile.c): with progress, or at the end, it is the end of the file.

@@ -24,8 +24,10 @@ import java.nio.channels.WritableByteChannel;
  * which a single file range does not need, and reports the same progress ({@code *xferred}) as
  * {@code *off}; it would add a binding without removing a system call.
  *
- * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound (see
- * {@link NativeBindings}). Blocking sockets: see {@link SocketTimeout}.
+ * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound: the
+ * constructor only reads {@code os.name}, and the natives live in nested holder classes of
+ * {@link JnaSolarisLibc} that JNA registers when a call first initialises them. Blocking sockets: see
+ * {@link SocketTimeout}.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class SolarisTransfer extends AbstractZeroCopyTransfer {
@@ -40,12 +42,14 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
      */
     static final long SENDFILE_CHUNK = 4L << 20;
 
-    private volatile boolean detect;
-    private volatile SolarisLibc libc;
+    /** The C library, {@code null} off Solaris. */
+    private final SolarisLibc libc;
 
     /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
     public SolarisTransfer() {
-        this.detect = true;
+        boolean solaris = "SunOS".equals(System.getProperty("os.name"))
+                && "64".equals(System.getProperty("sun.arch.data.model"));
+        this.libc = solaris ? new JnaSolarisLibc() : null;
     }
 
     /**
@@ -69,7 +73,7 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
 
     @Override
     public Availability availability() {
-        SolarisLibc c = libc();
+        SolarisLibc c = libc;
         if (c == null) {
             return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; os.name is "
                     + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
@@ -86,7 +90,7 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     @Override
     protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
-        SolarisLibc c = libc();
+        SolarisLibc c = libc;
         if (c == null) {
             return notHandled(context, "solaris: not SunOS");
         }
@@ -106,22 +110,5 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     private static long notHandled(TransferContext context, String reason) {
         context.notHandled(reason);
         return CopyLoop.NOT_HANDLED;
-    }
-
-    private SolarisLibc libc() {
-        SolarisLibc c = libc;
-        if (c == null && detect) {
-            synchronized (this) {
-                c = libc;
-                if (c == null && detect) {
-                    boolean solaris = "SunOS".equals(System.getProperty("os.name"))
-                            && "64".equals(System.getProperty("sun.arch.data.model"));
-                    c = solaris ? new SolarisNative() : null;
-                    libc = c;
-                    detect = false;
-                }
-            }
-        }
-        return c;
     }
 }

@@ -22,7 +22,7 @@ public final class EmulatedSolaris extends EmulatedKernel implements SolarisLibc
      * @param plan the faults to inject
      */
     public EmulatedSolaris(FaultPlan plan) {
-        super(SolarisErrno::numberOf, plan);
+        super(Errno.Table.SOLARIS::numberOf, plan);
     }
 
     @Override

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.zerocopy.ProviderStatus;
 import dev.zerocopy.ZeroCopyTransfer;
-import dev.zerocopy.emulated.Loopback;
+import dev.zerocopy.emulated.NativeRegistrations;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,12 +38,14 @@ class NoBindingOffSolarisTest {
         Path target = dir.resolve("target");
         PseudoRandomStream.writeFile(source, 9, 200_003);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            assertEquals(200_003, new SolarisTransfer().transfer(file, 0, 200_003, pair.sender()));
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            assertEquals(200_003, new SolarisTransfer().transfer(file, 0, 200_003, pair.near()));
+            pair.near().shutdownOutput();
             assertEquals(200_003, received.get(20, TimeUnit.SECONDS));
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(target, 9, 200_003));
-        assertEquals(List.of(), NativeBindings.bound(), "no Solaris symbol may be looked up here");
+        assertEquals(List.of(JnaSolarisLibc.Posix.class, JnaSolarisLibc.Sendfile.class),
+                NativeRegistrations.bindingClasses(SolarisTransfer.class), "the bindings the check looks at");
+        assertEquals(List.of(), NativeRegistrations.registered(SolarisTransfer.class), "no Solaris symbol may be looked up here");
     }
 }

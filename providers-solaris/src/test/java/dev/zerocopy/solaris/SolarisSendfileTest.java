@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zerocopy.emulated.EmulatedKernel;
 import dev.zerocopy.emulated.FaultPlan;
-import dev.zerocopy.emulated.Loopback;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.emulated.NetworkCopy;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.PseudoRandomStream;
@@ -51,7 +51,7 @@ class SolarisSendfileTest {
         Path source = dir.resolve("source");
         PseudoRandomStream.writeFile(source, 1, 1000);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            assertEquals(0, kernel.provider().transfer(file, 5000, 100, pair.sender()));
+            assertEquals(0, kernel.provider().transfer(file, 5000, 100, pair.near()));
             assertEquals(0, kernel.calls(), "a position beyond the file's size returns 0 before any system call");
         }
         assertEquals(0, kernel.openDuplicates());

@@ -1,7 +1,6 @@
 package dev.zerocopy.spi;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -135,7 +134,7 @@ final class ChannelRegistration {
             }
             return;
         }
-        ReentrantLock lock = (ReentrantLock) (read ? readLock(type) : writeLock(type)).invokeExact(channel);
+        ReentrantLock lock = lock(channel, type, read);
         lock.lock();
         if (read) {
             sourceLock = lock;
@@ -149,13 +148,64 @@ final class ChannelRegistration {
         } else {
             targetBegun = blocking ? 1 : 0;
         }
-        (read ? beginRead(type) : beginWrite(type)).invokeExact(channel, blocking);
-        MethodHandle nonBlockingIfVirtual = nonBlockingIfVirtual(type);
-        if (blocking && nonBlockingIfVirtual != null) {
-            nonBlockingIfVirtual.invokeExact(channel);
-        }
+        begin(channel, type, read, blocking);
         if (!channel.isOpen()) {
             throw new ClosedChannelException();
+        }
+    }
+
+    /**
+     * The channel's read or write lock. Each handle is called from its own site, as a constant: the JIT
+     * compiler inlines it.
+     */
+    private static ReentrantLock lock(Channel channel, Class<?> type, boolean read) throws Throwable {
+        if (type == JdkChannelProtocol.SOCKET) {
+            return read ? (ReentrantLock) JdkChannelProtocol.SOCKET_READ_LOCK.invokeExact(channel)
+                    : (ReentrantLock) JdkChannelProtocol.SOCKET_WRITE_LOCK.invokeExact(channel);
+        }
+        return read ? (ReentrantLock) JdkChannelProtocol.SOURCE_READ_LOCK.invokeExact(channel)
+                : (ReentrantLock) JdkChannelProtocol.SINK_WRITE_LOCK.invokeExact(channel);
+    }
+
+    /**
+     * {@code beginRead}/{@code beginWrite}, then, for a blocking channel on a virtual thread (JDK 21 and
+     * later), the JDK's own switch of the descriptor to non-blocking, so that waits park on its poller.
+     */
+    private static void begin(Channel channel, Class<?> type, boolean read, boolean blocking) throws Throwable {
+        if (type == JdkChannelProtocol.SOCKET) {
+            if (read) {
+                JdkChannelProtocol.SOCKET_BEGIN_READ.invokeExact(channel, blocking);
+            } else {
+                JdkChannelProtocol.SOCKET_BEGIN_WRITE.invokeExact(channel, blocking);
+            }
+            if (blocking && JdkChannelProtocol.SOCKET_NON_BLOCKING_IF_VIRTUAL != null) {
+                JdkChannelProtocol.SOCKET_NON_BLOCKING_IF_VIRTUAL.invokeExact(channel);
+            }
+        } else if (read) {
+            JdkChannelProtocol.SOURCE_BEGIN_READ.invokeExact(channel, blocking);
+            if (blocking && JdkChannelProtocol.SOURCE_NON_BLOCKING_IF_VIRTUAL != null) {
+                JdkChannelProtocol.SOURCE_NON_BLOCKING_IF_VIRTUAL.invokeExact(channel);
+            }
+        } else {
+            JdkChannelProtocol.SINK_BEGIN_WRITE.invokeExact(channel, blocking);
+            if (blocking && JdkChannelProtocol.SINK_NON_BLOCKING_IF_VIRTUAL != null) {
+                JdkChannelProtocol.SINK_NON_BLOCKING_IF_VIRTUAL.invokeExact(channel);
+            }
+        }
+    }
+
+    private static void end(Channel channel, Class<?> type, boolean read, boolean blocking, boolean completed)
+            throws Throwable {
+        if (type == JdkChannelProtocol.SOCKET) {
+            if (read) {
+                JdkChannelProtocol.SOCKET_END_READ.invokeExact(channel, blocking, completed);
+            } else {
+                JdkChannelProtocol.SOCKET_END_WRITE.invokeExact(channel, blocking, completed);
+            }
+        } else if (read) {
+            JdkChannelProtocol.SOURCE_END_READ.invokeExact(channel, blocking, completed);
+        } else {
+            JdkChannelProtocol.SINK_END_WRITE.invokeExact(channel, blocking, completed);
         }
     }
 
@@ -231,7 +281,7 @@ final class ChannelRegistration {
             if (begun >= 0) {
                 Class<?> type = channel.getClass();
                 try {
-                    (read ? endRead(type) : endWrite(type)).invokeExact(channel, begun == 1, completed);
+                    end(channel, type, read, begun == 1, completed);
                 } catch (IOException e) {
                     result = result == null ? e : result;
                 }
@@ -295,35 +345,5 @@ final class ChannelRegistration {
         if (lock != null && lock.isHeldByCurrentThread()) {
             lock.unlock();
         }
-    }
-
-    private static MethodHandle readLock(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_READ_LOCK : JdkChannelProtocol.SOURCE_READ_LOCK;
-    }
-
-    private static MethodHandle writeLock(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_WRITE_LOCK : JdkChannelProtocol.SINK_WRITE_LOCK;
-    }
-
-    private static MethodHandle beginRead(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_BEGIN_READ : JdkChannelProtocol.SOURCE_BEGIN_READ;
-    }
-
-    private static MethodHandle beginWrite(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_BEGIN_WRITE : JdkChannelProtocol.SINK_BEGIN_WRITE;
-    }
-
-    private static MethodHandle endRead(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_END_READ : JdkChannelProtocol.SOURCE_END_READ;
-    }
-
-    private static MethodHandle endWrite(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_END_WRITE : JdkChannelProtocol.SINK_END_WRITE;
-    }
-
-    private static MethodHandle nonBlockingIfVirtual(Class<?> type) {
-        return type == JdkChannelProtocol.SOCKET ? JdkChannelProtocol.SOCKET_NON_BLOCKING_IF_VIRTUAL
-                : type == JdkChannelProtocol.PIPE_SOURCE ? JdkChannelProtocol.SOURCE_NON_BLOCKING_IF_VIRTUAL
-                : JdkChannelProtocol.SINK_NON_BLOCKING_IF_VIRTUAL;
     }
 }

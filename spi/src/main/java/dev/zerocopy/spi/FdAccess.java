@@ -52,6 +52,19 @@ public final class FdAccess {
     }
 
     /**
+     * Tells how transfers hold the JDK's channels in this JVM: {@code "guest"} (registered in the JDK's own
+     * channel protocol: one system call per transfer, the JDK's close and interrupt wake a waiting call,
+     * a virtual thread parks on the JDK's poller) or {@code "dup"} followed by the reason (the transfer's
+     * own duplicates of the descriptors and a bounded socket timeout: a few more system calls per
+     * transfer).
+     *
+     * @return {@code "guest"}, or {@code "dup (REASON)"}
+     */
+    public static String protocol() {
+        return JdkChannelProtocol.AVAILABLE ? "guest" : "dup (" + JdkChannelProtocol.UNAVAILABLE_REASON + ")";
+    }
+
+    /**
      * Returns the fd number of a JDK channel, or {@code -1} if the channel is not one of the JDK's file,
      * socket or pipe channels, or no fd can be read. The number may be stale if the channel was closed.
      *

@@ -1,16 +1,17 @@
 package dev.zerocopy.spi;
 
 /**
- * Bounds how long a system call on a <em>blocking</em> socket may sleep in the kernel (DESIGN §3 rule 8):
+ * Bounds how long a system call on a <em>blocking</em> socket may sleep in the kernel, for transfers that
+ * hold the channels on their own duplicates of the descriptors (the JDK's close and interrupt cannot wake
+ * them):
  * for the duration of a transfer, the socket's send (or receive) timeout is set to one
  * {@linkplain CopyLoop#WAIT_TICK_MILLIS wait tick}, so that a {@code sendfile} or {@code splice} whose peer
  * stalls returns with the bytes it moved, or EAGAIN, and the copy loop can poll in bounded ticks while it
- * observes interrupts and closes. The previous value is restored when the transfer ends.
+ * observes interrupts and closes. The previous value is restored when the transfer ends. The transfer holds the channel's write (or read)
+ * lock meanwhile, so no other thread's write (or read) on that socket runs with the changed timeout.
  *
- * <p>The socket stays in blocking mode throughout. Making it non-blocking instead would make the user's
- * own blocking writes return short counts afterwards; a timeout left over by a racing writer is harmless,
- * since the JDK's blocking reads and writes retry EAGAIN after {@code poll}. Cost: one
- * {@code getsockopt} and two {@code setsockopt} per transfer, none per chunk.
+ * <p>The socket stays in blocking mode throughout. Cost: one {@code getsockopt} and two {@code setsockopt}
+ * per transfer, none per chunk.
  */
 public final class SocketTimeout implements AutoCloseable {
 
@@ -152,6 +153,16 @@ public final class SocketTimeout implements AutoCloseable {
         try (bound) {
             return loop.run(position, count, readiness, context);
         }
+    }
+
+    /**
+     * Returns a bound that changes nothing and restores nothing: a placeholder for callers that must tell
+     * "no bound needed" ({@code null}) from "could not bound".
+     *
+     * @return the placeholder
+     */
+    public static SocketTimeout unchanged() {
+        return new SocketTimeout(null, -1, 0, 0, false);
     }
 
     /** Restores the previous timeout. */

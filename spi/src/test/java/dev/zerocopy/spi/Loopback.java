@@ -5,17 +5,25 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
- * A connected pair of TCP socket channels on 127.0.0.1 and a background peer thread, for tests. Closing
- * it closes both ends and stops the peer.
+ * A connected pair of TCP socket channels on the loopback address and a background peer thread, for
+ * tests: {@link #near()} is the end the code under test uses (the connecting end), {@link #far()} the
+ * accepted end the peer thread reads or writes. Closing it closes both ends and waits for the peer
+ * thread to end, so no thread outlives the pair.
  */
 public final class Loopback implements AutoCloseable {
 
@@ -64,6 +72,24 @@ public final class Loopback implements AutoCloseable {
         return far;
     }
 
+    /**
+     * Waits until bytes sent from the near end are readable at the far end, without reading them: from
+     * then on a sender of more than the socket buffers hold is past its argument checks and moving bytes.
+     * Leaves the far end in blocking mode.
+     *
+     * @throws IOException if the far end cannot be watched
+     */
+    public void awaitBytesAtFar() throws IOException {
+        try (Selector selector = Selector.open()) {
+            far.configureBlocking(false);
+            far.register(selector, SelectionKey.OP_READ);
+            while (selector.select() == 0) {
+                // woken without a ready key: wait again
+            }
+        }
+        far.configureBlocking(true);
+    }
+
     /** What the peer read. */
     public record Received(long bytes, long crc) {
     }
@@ -84,6 +110,29 @@ public final class Loopback implements AutoCloseable {
                 crc.update(buffer);
             }
             return new Received(total, crc.getValue());
+        });
+    }
+
+    /**
+     * Starts reading the far end into a file until end-of-stream on the peer thread, with plain NIO.
+     *
+     * @param file the file to create or truncate
+     * @return the bytes received, once the near end has shut its output down
+     */
+    public Future<Long> receiveInto(Path file) {
+        return peer.submit(() -> {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+                long total = 0;
+                while (far.read(buffer.clear()) >= 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        total += out.write(buffer);
+                    }
+                }
+                return total;
+            }
         });
     }
 
@@ -142,6 +191,18 @@ public final class Loopback implements AutoCloseable {
     public void close() throws IOException {
         try (near; far) {
             peer.shutdownNow();
+        } finally {
+            awaitPeer();
+        }
+    }
+
+    private void awaitPeer() throws IOException {
+        try {
+            if (!peer.awaitTermination(30, TimeUnit.SECONDS)) {
+                throw new IOException("the loopback peer thread did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

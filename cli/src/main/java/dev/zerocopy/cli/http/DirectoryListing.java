@@ -19,13 +19,15 @@ final class DirectoryListing {
      *
      * @param directory the directory
      * @param urlPath   its decoded request path, ending with {@code /}
+     * @param root      the served root: entries it would refuse (links out of it, devices, FIFOs) are left out
      * @return the page, UTF-8
      * @throws IOException if the directory cannot be read
      */
-    static byte[] render(Path directory, String urlPath) throws IOException {
+    static byte[] render(Path directory, String urlPath, DocumentRoot root) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
-            entries.forEach(entry -> names.add(entry.getFileName() + (Files.isDirectory(entry) ? "/" : "")));
+            entries.filter(root::servable)
+                    .forEach(entry -> names.add(entry.getFileName() + (Files.isDirectory(entry) ? "/" : "")));
         }
         names.sort(null);
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")

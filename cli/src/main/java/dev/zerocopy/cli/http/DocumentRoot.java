@@ -67,6 +67,27 @@ public final class DocumentRoot {
     }
 
     /**
+     * Tells whether a listing may show a directory entry: only entries a request would get, that is
+     * directories and regular files whose real path lies inside the root, with names a request path
+     * can carry.
+     *
+     * @param entry an entry of a directory inside the root
+     * @return whether to list it
+     */
+    public boolean servable(Path entry) {
+        String name = String.valueOf(entry.getFileName());
+        if (name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        try {
+            Path real = entry.toRealPath();
+            return real.startsWith(root) && (Files.isDirectory(real) || Files.isRegularFile(real));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Resolves a request target (origin form {@code /a/b?q}, or absolute form {@code http://h/a/b}).
      *
      * @param target the request target as sent
@@ -99,7 +120,13 @@ public final class DocumentRoot {
             if (segment.equals("..")) {
                 return new Resolution(Outcome.FORBIDDEN, null, decoded);
             }
-            candidate = candidate.resolve(segment);
+            try {
+                candidate = candidate.resolve(segment);
+            } catch (java.nio.file.InvalidPathException unencodable) {
+                // The JVM's file name encoding cannot represent this name (a C/POSIX locale), so no
+                // file here has it.
+                return new Resolution(Outcome.NOT_FOUND, null, null);
+            }
             normal.append('/').append(segment);
         }
         if (normal.length() == 0 || decoded.endsWith("/")) {
@@ -121,6 +148,10 @@ public final class DocumentRoot {
         }
         if (!real.startsWith(root)) {
             return new Resolution(Outcome.FORBIDDEN, null, decoded);
+        }
+        if (decoded.endsWith("/") && !Files.isDirectory(real)) {
+            // "/file/" names a directory; a file is not one (as Apache, nginx and python answer).
+            return new Resolution(Outcome.NOT_FOUND, null, decoded);
         }
         return new Resolution(Outcome.FOUND, real, decoded);
     }

@@ -74,7 +74,7 @@ final class FileResponder {
         if (Files.isDirectory(path)) {
             if (!resolution.decoded().endsWith("/")) {
                 return error(HttpStatus.MOVED_PERMANENTLY, "see " + resolution.decoded() + "/", keepAlive, head, out,
-                        "Location", DirectoryListing.encodePath(resolution.decoded()) + "/");
+                        "Location", DirectoryListing.encodePath(resolution.decoded()) + "/" + query(request.target()));
             }
             Path index = path.resolve("index.html");
             if (!Files.isRegularFile(index)) {
@@ -95,23 +95,30 @@ final class FileResponder {
             throws IOException {
         FileChannel file;
         Instant modified;
+        java.nio.file.attribute.FileTime modifiedExactly;
         try {
             file = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            modified = Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            modifiedExactly = Files.getLastModifiedTime(path);
+            modified = modifiedExactly.toInstant().truncatedTo(ChronoUnit.SECONDS);
         } catch (IOException e) {
             return error(HttpStatus.FORBIDDEN, "cannot read the file", keepAlive, head, out);
         }
         try (file) {
             long size = file.size();
             String lastModified = HttpDates.format(modified);
+            String tag = entityTag(size, modifiedExactly);
             String rangeHeader = request.header("range");
             String ifRange = request.header("if-range");
-            if (ifRange != null && !ifRange.equals(lastModified)) {
+            if (ifRange != null && !ifRange.equals(lastModified) && !ifRange.equals(tag)) {
                 rangeHeader = null;
             }
-            Instant since = HttpDates.parse(request.header("if-modified-since"));
-            if (since != null && rangeHeader == null && !modified.isAfter(since)) {
+            String ifNoneMatch = request.header("if-none-match");
+            Instant since = ifNoneMatch != null ? null : HttpDates.parse(request.header("if-modified-since"));
+            boolean unchanged = ifNoneMatch != null ? noneMatchHits(ifNoneMatch, tag)
+                    : since != null && rangeHeader == null && !modified.isAfter(since);
+            if (unchanged) {
                 ResponseHead notModified = new ResponseHead(HttpStatus.NOT_MODIFIED)
+                        .header("ETag", tag)
                         .header("Last-Modified", lastModified);
                 connection(notModified, keepAlive).writeTo(out);
                 return new Outcome(HttpStatus.NOT_MODIFIED, 0, keepAlive);
@@ -126,6 +133,7 @@ final class FileResponder {
                     .header("Content-Type", ContentTypes.of(path.getFileName().toString()))
                     .header("Content-Length", range.length())
                     .header("Last-Modified", lastModified)
+                    .header("ETag", tag)
                     .header("Accept-Ranges", "bytes");
             if (partial) {
                 response.header("Content-Range", range.contentRange());
@@ -140,9 +148,46 @@ final class FileResponder {
         }
     }
 
-    private static Outcome listing(Path directory, String urlPath, boolean keepAlive, boolean head, SocketChannel out)
+    /** Returns the target's query with its {@code ?}, or an empty string. */
+    private static String query(String target) {
+        int question = target.indexOf('?');
+        if (question < 0) {
+            return "";
+        }
+        int fragment = target.indexOf('#', question);
+        return fragment < 0 ? target.substring(question) : target.substring(question, fragment);
+    }
+
+    /**
+     * Returns a strong entity tag made of the file's size and modification time, as common servers do:
+     * {@code "SIZE-MTIME"} in hexadecimal, the time in microseconds.
+     */
+    private static String entityTag(long size, java.nio.file.attribute.FileTime modified) {
+        return "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.to(java.util.concurrent.TimeUnit.MICROSECONDS))
+                + "\"";
+    }
+
+    /** Whether an If-None-Match value matches the tag (weak comparison, RFC 9110 section 13.1.2). */
+    private static boolean noneMatchHits(String ifNoneMatch, String tag) {
+        String bare = tag.substring(1, tag.length() - 1);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*")) {
+                return true;
+            }
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("\"" + bare + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome listing(Path directory, String urlPath, boolean keepAlive, boolean head, SocketChannel out)
             throws IOException {
-        byte[] page = DirectoryListing.render(directory, urlPath);
+        byte[] page = DirectoryListing.render(directory, urlPath, root);
         ResponseHead response = new ResponseHead(HttpStatus.OK)
                 .header("Content-Type", "text/html; charset=utf-8")
                 .header("Content-Length", page.length);

@@ -4,78 +4,121 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
- * Serves the requests of one connection in order until the client or the server closes it, the client
- * stays idle longer than the idle timeout, or a request is malformed.
+ * One client connection: serves the requests it has sent, in order, on a worker thread; between
+ * requests it waits in {@link IdleConnections} without a thread. The head of each request must arrive
+ * within the head timeout from its first byte (408 otherwise), so a client that sends one byte now and
+ * then cannot hold a worker.
  */
-final class HttpConnection implements Runnable {
+final class HttpConnection {
 
     private final SocketChannel socket;
     private final FileResponder responder;
-    private final int idleTimeoutMillis;
+    private final long headTimeoutMillis;
     private final BooleanSupplier closing;
-    private final Consumer<String> accessLog;
+    private final AccessLog log;
     private final String peer;
+    private final RequestReader reader;
+    private final Runnable onClose;
 
     /**
-     * Creates the connection handler.
+     * Creates the connection.
      *
-     * @param socket            the accepted connection, blocking; closed when done
+     * @param socket            the accepted connection; closed when done
      * @param responder         answers requests
-     * @param idleTimeoutMillis how long to wait for the next request
+     * @param headTimeoutMillis how long a request head may take from its first byte
      * @param closing           whether the server is shutting down (responses then close the connection)
-     * @param accessLog         receives one line per request
+     * @param log               the request log
+     * @param onClose           runs once the connection is closed
+     * @throws IOException if the socket is closed already
      */
-    HttpConnection(SocketChannel socket, FileResponder responder, int idleTimeoutMillis, BooleanSupplier closing,
-            Consumer<String> accessLog) {
+    HttpConnection(SocketChannel socket, FileResponder responder, long headTimeoutMillis, BooleanSupplier closing,
+            AccessLog log, Runnable onClose) throws IOException {
+        this.onClose = onClose;
         this.socket = socket;
         this.responder = responder;
-        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.headTimeoutMillis = headTimeoutMillis;
         this.closing = closing;
-        this.accessLog = accessLog;
-        this.peer = peerOf(socket);
+        this.log = log;
+        this.peer = AccessLog.peer(socket);
+        this.reader = new RequestReader(socket.socket().getInputStream(), socket.socket()::setSoTimeout);
     }
 
-    @Override
-    public void run() {
-        try (socket) {
-            socket.socket().setSoTimeout(idleTimeoutMillis);
-            RequestReader reader = new RequestReader(socket.socket().getInputStream());
-            boolean keepAlive = true;
-            while (keepAlive) {
+    /**
+     * Returns the socket.
+     *
+     * @return the connection's channel
+     */
+    SocketChannel socket() {
+        return socket;
+    }
+
+    /**
+     * Returns the client's address for the log.
+     *
+     * @return such as {@code 127.0.0.1:53211}
+     */
+    String peer() {
+        return peer;
+    }
+
+    /**
+     * Serves the requests that have arrived (the socket in blocking mode), until none is buffered.
+     *
+     * @return {@code true} if the connection stays open and should wait for its next request;
+     *         {@code false} if it was closed
+     */
+    boolean serve() {
+        try {
+            while (true) {
                 HttpRequest request;
                 try {
-                    request = reader.next();
+                    request = reader.next(System.nanoTime() + headTimeoutMillis * 1_000_000L);
                 } catch (HttpError bad) {
                     FileResponder.error(bad.status(), bad.getMessage(), false, false, socket);
-                    accessLog.accept(peer + " (malformed request) " + bad.status().code());
-                    return;
+                    log.line(peer, "(" + bad.getMessage() + ")", bad.status().code(), 0);
+                    close();
+                    return false;
+                } catch (SocketTimeoutException slow) {
+                    HttpStatus status = HttpStatus.REQUEST_TIMEOUT;
+                    FileResponder.error(status, "request head not received in time", false, false, socket);
+                    log.line(peer, "(request head not received within " + headTimeoutMillis + " ms)", status.code(), 0);
+                    close();
+                    return false;
                 }
                 if (request == null) {
-                    return;
+                    close();
+                    return false;
                 }
                 FileResponder.Outcome outcome =
                         responder.respond(request, request.keepAlive() && !closing.getAsBoolean(), socket);
-                accessLog.accept(peer + " \"" + request.method() + " " + request.target() + " " + request.version()
-                        + "\" " + outcome.status().code() + " " + outcome.bodyBytes());
-                keepAlive = outcome.keepAlive();
+                log.line(peer, "\"" + request.method() + " " + request.target() + " " + request.version() + "\"",
+                        outcome.status().code(), outcome.bodyBytes());
+                if (!outcome.keepAlive()) {
+                    close();
+                    return false;
+                }
+                if (!reader.hasBuffered()) {
+                    return true;
+                }
             }
-        } catch (SocketTimeoutException idle) {
-            // the client kept the connection idle too long: close it
         } catch (IOException e) {
             // the client went away (reset, broken pipe) or the server is closing: nothing to answer
         } catch (RuntimeException e) {
-            accessLog.accept(peer + " internal error: " + e);
+            log.line(peer, "(internal error: " + e + ")", HttpStatus.INTERNAL_ERROR.code(), 0);
         }
+        close();
+        return false;
     }
 
-    private static String peerOf(SocketChannel socket) {
+    /** Closes the connection. Idempotent. */
+    void close() {
         try {
-            return String.valueOf(socket.getRemoteAddress()).replaceFirst("^/", "");
-        } catch (IOException e) {
-            return "?";
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
+        onClose.run();
     }
 }

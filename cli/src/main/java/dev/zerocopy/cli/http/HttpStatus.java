@@ -18,6 +18,10 @@ public enum HttpStatus {
     NOT_FOUND(404, "Not Found"),
     /** 405. */
     METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
+    /** 408. */
+    REQUEST_TIMEOUT(408, "Request Timeout"),
+    /** 414. */
+    URI_TOO_LONG(414, "URI Too Long"),
     /** 416. */
     RANGE_NOT_SATISFIABLE(416, "Range Not Satisfiable"),
     /** 431. */

@@ -1,6 +1,8 @@
 package dev.zerocopy.cli.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,5 +86,20 @@ class DocumentRootTest {
     @Test
     void missingFilesAreNotFound() {
         assertEquals(DocumentRoot.Outcome.NOT_FOUND, root.resolve("/nope.txt").outcome());
+    }
+
+    @Test
+    void aFileIsNotADirectory() {
+        assertEquals(DocumentRoot.Outcome.NOT_FOUND, root.resolve("/sub/inner.txt/").outcome());
+        assertEquals(DocumentRoot.Outcome.FOUND, root.resolve("/sub/").outcome());
+    }
+
+    @Test
+    void listingsShowOnlyWhatRequestsWouldGet() {
+        assertTrue(root.servable(dir.resolve("a b.txt")));
+        assertTrue(root.servable(dir.resolve("sub")));
+        assertTrue(root.servable(dir.resolve("inside")));
+        assertFalse(root.servable(dir.resolve("etc")), "a link out of the root");
+        assertFalse(root.servable(dir.resolve("up")), "a link out of the root");
     }
 }

@@ -72,4 +72,34 @@ class RequestReaderTest {
     void leadingEmptyLinesAreIgnored() throws IOException, HttpError {
         assertEquals("/x", reader("\r\n\r\nGET /x HTTP/1.1\r\nHost: h\r\n\r\n").next().target());
     }
+
+    @Test
+    void aRequestLineOver8KiBIs414WhetherOrNotTheHeadIsComplete() {
+        String target = "/" + "a".repeat(RequestReader.MAX_REQUEST_LINE);
+        assertStatus(HttpStatus.URI_TOO_LONG, "GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertStatus(HttpStatus.URI_TOO_LONG, "GET " + target + target);
+        assertStatus(HttpStatus.HEADERS_TOO_LARGE, "GET / HTTP/1.1\r\nX: " + "b".repeat(RequestReader.MAX_HEAD));
+    }
+
+    @Test
+    void aDeadlineBoundsEveryReadAndEndsTheHead() throws Exception {
+        java.util.List<Integer> timeouts = new java.util.ArrayList<>();
+        RequestReader reader = new RequestReader(new ByteArrayInputStream(
+                "GET / HTTP/1.1\r\nHost: h\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)), timeouts::add);
+        assertEquals("/", reader.next(System.nanoTime() + 5_000_000_000L).target());
+        assertFalse(timeouts.isEmpty());
+        assertTrue(timeouts.stream().allMatch(t -> t > 0 && t <= 5_000), timeouts.toString());
+        RequestReader late = new RequestReader(new ByteArrayInputStream(new byte[] {'G'}), timeouts::add);
+        assertThrows(java.net.SocketTimeoutException.class, () -> late.next(System.nanoTime() - 1));
+    }
+
+    @Test
+    void onlyBytesOfANextRequestCountAsBuffered() throws Exception {
+        RequestReader reader = reader("GET /a HTTP/1.1\r\nHost: h\r\n\r\n\r\n");
+        reader.next();
+        assertFalse(reader.hasBuffered(), "a stray CRLF is not a request");
+        RequestReader pipelined = reader("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b");
+        pipelined.next();
+        assertTrue(pipelined.hasBuffered());
+    }
 }

@@ -13,7 +13,7 @@ import dev.zerocopy.emulated.EmulatedKernel;
 import dev.zerocopy.emulated.EmulatedOs;
 import dev.zerocopy.emulated.FaultPlan;
 import dev.zerocopy.emulated.LinuxHost;
-import dev.zerocopy.emulated.Loopback;
+import dev.zerocopy.spi.Loopback;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.FdAccess;
 import dev.zerocopy.spi.PseudoRandomStream;
@@ -27,6 +27,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -80,9 +83,9 @@ class EmulatedFaultMatrixTest {
         Path target = dir.resolve("target");
         PseudoRandomStream.writeFile(source, SEED, size);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            assertEquals(size, provider.transfer(file, 0, size, pair.sender()), "sender's count");
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            assertEquals(size, provider.transfer(file, 0, size, pair.near()), "sender's count");
+            pair.near().shutdownOutput();
             assertEquals(size, received.get(30, TimeUnit.SECONDS), "receiver's count");
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(target, SEED, size), "first differing byte");
@@ -95,9 +98,9 @@ class EmulatedFaultMatrixTest {
         PseudoRandomStream.writeFile(source, SEED, size);
         TransferFailedException failure;
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            failure = assertThrows(TransferFailedException.class, () -> provider.transfer(file, 0, size, pair.sender()));
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            failure = assertThrows(TransferFailedException.class, () -> provider.transfer(file, 0, size, pair.near()));
+            pair.near().shutdownOutput();
             assertEquals(expected, received.get(30, TimeUnit.SECONDS), "bytes that reached the peer");
         }
         assertEquals(expected, failure.bytesTransferred(), failure.getMessage());
@@ -179,7 +182,7 @@ class EmulatedFaultMatrixTest {
         List<RecordedTransfers.Transfer> events = RecordedTransfers.of(() -> {
             try (Loopback pair = Loopback.open();
                     FileChannel zeros = FileChannel.open(Path.of("/dev/zero"), StandardOpenOption.READ)) {
-                assertEquals(zeros.transferTo(0, 5000, pair.sender()), provider.transfer(zeros, 0, 5000, pair.sender()),
+                assertEquals(zeros.transferTo(0, 5000, pair.near()), provider.transfer(zeros, 0, 5000, pair.near()),
                         "the same count as the JDK's own transfer");
             }
         });
@@ -214,9 +217,9 @@ class EmulatedFaultMatrixTest {
             }
         }));
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
-            assertEquals(expected, provider.transfer(file, 0, 1 << 20, pair.sender()), "the source ended");
-            pair.sender().shutdownOutput();
+            Future<Long> received = pair.receiveInto(target);
+            assertEquals(expected, provider.transfer(file, 0, 1 << 20, pair.near()), "the source ended");
+            pair.near().shutdownOutput();
             assertEquals(expected, received.get(30, TimeUnit.SECONDS));
         }
         // Bytes still queued in the socket when the file shrank refer to its page cache (that is what zero
@@ -234,11 +237,11 @@ class EmulatedFaultMatrixTest {
         Path target = dir.resolve("target");
         PseudoRandomStream.writeFile(source, SEED, 100_000);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            FutureTask<Long> received = pair.receiveInto(target);
+            Future<Long> received = pair.receiveInto(target);
             for (long position = 0; position < 100_000; position += 1000) {
-                assertEquals(1000, provider.transfer(file, position, 1000, pair.sender()));
+                assertEquals(1000, provider.transfer(file, position, 1000, pair.near()));
             }
-            pair.sender().shutdownOutput();
+            pair.near().shutdownOutput();
             assertEquals(100_000, received.get(30, TimeUnit.SECONDS));
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(target, SEED, 100_000));
@@ -253,16 +256,17 @@ class EmulatedFaultMatrixTest {
         Path source = dir.resolve("source");
         PseudoRandomStream.writeFile(source, SEED, size);
         List<Loopback> pairs = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
         try (FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            List<FutureTask<Long>> sends = new ArrayList<>();
-            List<FutureTask<Long>> receives = new ArrayList<>();
+            List<Future<Long>> sends = new ArrayList<>();
+            List<Future<Long>> receives = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 Loopback pair = Loopback.open();
                 pairs.add(pair);
                 receives.add(pair.receiveInto(dir.resolve("target-" + i)));
-                sends.add(Loopback.start(() -> {
-                    long n = provider.transfer(file, 0, size, pair.sender());
-                    pair.sender().shutdownOutput();
+                sends.add(senders.submit(() -> {
+                    long n = provider.transfer(file, 0, size, pair.near());
+                    pair.near().shutdownOutput();
                     return n;
                 }));
             }
@@ -272,6 +276,7 @@ class EmulatedFaultMatrixTest {
                 assertEquals(-1, PseudoRandomStream.firstMismatch(dir.resolve("target-" + i), SEED, size));
             }
         } finally {
+            senders.shutdownNow();
             for (Loopback pair : pairs) {
                 pair.close();
             }
@@ -303,7 +308,7 @@ class EmulatedFaultMatrixTest {
         long size = 64L << 20;
         Loopback pair = Loopback.open();
         FileChannel file = FileChannel.open(EmulatedSystems.sparse(dir, size), StandardOpenOption.READ);
-        FutureTask<Long> sending = new FutureTask<>(() -> provider.transfer(file, 0, size, pair.sender()));
+        FutureTask<Long> sending = new FutureTask<>(() -> provider.transfer(file, 0, size, pair.near()));
         Thread thread = new Thread(sending, "stalled-sender");
         thread.start();
         kernel.awaitEagain();
@@ -320,7 +325,7 @@ class EmulatedFaultMatrixTest {
             assertInstanceOf(ClosedByInterruptException.class, failure);
             long sent = ((PartialTransfer) failure).bytesTransferred();
             assertTrue(sent > 0 && sent == kernel.moved(), sent + " reported, " + kernel.moved() + " moved");
-            assertFalse(stalled.pair().sender().isOpen(), "the interrupt closes the channel");
+            assertFalse(stalled.pair().near().isOpen(), "the interrupt closes the channel");
         }
     }
 
@@ -328,8 +333,8 @@ class EmulatedFaultMatrixTest {
     @MethodSource("systems")
     void asyncCloseEndsATransferStalledByThePeer(EmulatedOs os) throws Exception {
         try (Stalled stalled = stall(os)) {
-            long bound = LinuxHost.sendTimeoutMicros(FdAccess.fd(stalled.pair().sender()));
-            stalled.pair().sender().close();
+            long bound = LinuxHost.sendTimeoutMicros(FdAccess.fd(stalled.pair().near()));
+            stalled.pair().near().close();
             Throwable failure = stalled.failure();
             assertInstanceOf(AsynchronousCloseException.class, failure);
             assertEquals(kernel.moved(), ((PartialTransfer) failure).bytesTransferred());
@@ -343,8 +348,8 @@ class EmulatedFaultMatrixTest {
     @MethodSource("systems")
     void aPeerResetFailsWithTheCountThatWasSent(EmulatedOs os) throws Exception {
         try (Stalled stalled = stall(os)) {
-            stalled.pair().receiver().setOption(StandardSocketOptions.SO_LINGER, 0);
-            stalled.pair().receiver().close();                         // RST: unread data is discarded
+            stalled.pair().far().setOption(StandardSocketOptions.SO_LINGER, 0);
+            stalled.pair().far().close();                         // RST: unread data is discarded
             TransferFailedException failed = assertInstanceOf(TransferFailedException.class, stalled.failure());
             assertTrue(List.of("ECONNRESET", "EPIPE").contains(failed.errno()), failed.getMessage());
             assertEquals(kernel.moved(), failed.bytesTransferred(), failed.getMessage());
@@ -358,16 +363,16 @@ class EmulatedFaultMatrixTest {
         Path source = dir.resolve("source");
         PseudoRandomStream.writeFile(source, SEED, 10_000);
         try (Loopback pair = Loopback.open(); FileChannel file = FileChannel.open(source, StandardOpenOption.READ)) {
-            int fd = FdAccess.fd(pair.sender());
+            int fd = FdAccess.fd(pair.near());
             assertEquals(0, LinuxHost.sendTimeoutMicros(fd), "a new socket has no send timeout");
-            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.sender()));
+            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.near()));
             assertEquals(0, LinuxHost.sendTimeoutMicros(fd), "restored after the transfer");
             assertEquals(0, kernel.setSendTimeout(fd, 5, 0));
-            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.sender()));
+            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.near()));
             assertEquals(5_000_000, LinuxHost.sendTimeoutMicros(fd), "the user's own timeout is restored");
             assertEquals(0, kernel.setSendTimeout(fd, 0, 0));
-            pair.sender().configureBlocking(false);
-            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.sender()));
+            pair.near().configureBlocking(false);
+            assertEquals(10_000, provider.transfer(file, 0, 10_000, pair.near()));
             assertEquals(0, LinuxHost.sendTimeoutMicros(fd), "a non-blocking socket is never bounded");
         }
         assertEquals(30_000, kernel.moved());

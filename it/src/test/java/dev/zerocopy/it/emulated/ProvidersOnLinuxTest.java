@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.zerocopy.ProviderStatus;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.bsd.BsdTransfer;
+import dev.zerocopy.emulated.NativeRegistrations;
 import dev.zerocopy.solaris.SolarisTransfer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ProvidersOnLinuxTest {
         if (statuses.stream().anyMatch(s -> s.name().equals("linux") && s.availability().usable())) {
             assertEquals("linux", chosen);
         }
-        assertEquals(List.of(), dev.zerocopy.bsd.NativeBindings.bound(), "FreeBSD/macOS bindings");
-        assertEquals(List.of(), dev.zerocopy.solaris.NativeBindings.bound(), "Solaris bindings");
+        assertEquals(List.of(), NativeRegistrations.registered(BsdTransfer.class), "FreeBSD/macOS bindings");
+        assertEquals(List.of(), NativeRegistrations.registered(SolarisTransfer.class), "Solaris bindings");
     }
 }

@@ -1,0 +1,20 @@
+/**
+ * The FreeBSD and macOS provider, {@link dev.zerocopy.bsd.BsdTransfer}: file to socket with
+ * {@code sendfile(2)}, file to file with {@code copy_file_range(2)} on FreeBSD 13 and later; every other
+ * pair falls back to the portable copies.
+ *
+ * <p>The route of a file-to-socket transfer: {@code BsdTransfer.fileToChannel} duplicates both
+ * descriptors ({@link dev.zerocopy.spi.FdRef}), bounds the socket's send timeout to one loop tick
+ * ({@link dev.zerocopy.spi.SocketTimeout}) and runs the shared {@link dev.zerocopy.spi.CopyLoop} over the
+ * step that {@code FreeBsdSteps} or {@code MacOsSteps} (both {@code BsdSteps}) make of the system's
+ * {@code sendfile}: they translate FreeBSD's {@code sbytes} or macOS's {@code *len} and errno, read
+ * through {@link dev.zerocopy.spi.Errno.Table#FREEBSD} or {@link dev.zerocopy.spi.Errno.Table#MACOS},
+ * into a {@link dev.zerocopy.spi.StepResult}.
+ *
+ * <p>The C library is an interface: {@link dev.zerocopy.bsd.BsdLibc} (what both systems share),
+ * {@link dev.zerocopy.bsd.FreeBsdLibc} and {@link dev.zerocopy.bsd.MacOsLibc}. Its JNA implementations
+ * ({@code JnaBsdLibc}, {@code JnaFreeBsdLibc}, {@code JnaMacOsLibc}) keep their natives in nested holder
+ * classes that JNA registers only when a call first runs on FreeBSD or macOS; elsewhere nothing is bound.
+ * The tests implement the same interfaces with emulated kernels on Linux descriptors.
+ */
+package dev.zerocopy.bsd;

@@ -1,0 +1,19 @@
+/**
+ * The Linux provider, {@link dev.zerocopy.linux.LinuxTransfer}: picks the system call for a pair of
+ * channels and runs it through the toolkit's copy loop.
+ *
+ * <ul>
+ *   <li>{@code SyscallStep}: one call of {@code sendfile64}, {@code splice} (one end a pipe) or
+ *       {@code copy_file_range}, with the offsets in per-thread native memory ({@code Offsets}).</li>
+ *   <li>{@code PipedSpliceStep}: two splices through a pooled kernel pipe ({@code PipePool},
+ *       {@code KernelPipe}) for socket → file and socket → socket.</li>
+ *   <li>{@code SparseCopy}: file → file keeping the source's holes, where the target range is new.</li>
+ *   <li>{@code LinuxLibc} and {@code CopyFileRange}: the C library through JNA direct mapping;
+ *       {@code LinuxFds}: {@code dup}, {@code close}, {@code poll} and the socket timeouts for transfers
+ *       that hold their channels on duplicates; {@code LinuxErrno}: Linux's error numbers.</li>
+ * </ul>
+ * From {@code transfer} to {@code sendfile64} for file → socket: {@code AbstractZeroCopyTransfer.routed},
+ * {@code LinuxTransfer.fileToChannel}, {@code sendfileToSocket}, {@code CopyLoop.run}, {@code CopyLoop.loop},
+ * {@code SyscallStep.run}.
+ */
+package dev.zerocopy.linux;
