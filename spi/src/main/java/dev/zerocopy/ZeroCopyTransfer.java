@@ -16,9 +16,14 @@ import java.util.List;
  *
  * <h2>Contract</h2>
  * The two positional methods follow {@link FileChannel#transferTo(long, long, WritableByteChannel)} and
- * {@link FileChannel#transferFrom(ReadableByteChannel, long, long)}: the file channel's position is not
- * modified, the same exceptions are thrown for the same reasons, and a position beyond the file's size
- * transfers nothing. They differ from the JDK in one respect, which is the reason this library exists:
+ * {@link FileChannel#transferFrom(ReadableByteChannel, long, long)} of the <em>running</em> JDK: the file
+ * channel's position is not modified, the same exceptions are thrown for the same reasons and in the same
+ * order, a {@code transferTo} position beyond the file's size transfers nothing, and a
+ * {@code transferFrom} position beyond the file's size grows the file on JDK 21 and later and transfers
+ * nothing on earlier JDKs. A transfer moves at most the bytes its file source held when it started, so a
+ * copy of a file into itself ends. A socket that is not connected throws
+ * {@link java.nio.channels.NotYetConnectedException}; a socket source whose input was shut down is at its
+ * end. They differ from the JDK in one respect, which is the reason this library exists:
  * <ul>
  *   <li>If the non-file channel of the pair is in <em>blocking mode</em> (or is not selectable), the
  *       method returns only when all {@code count} bytes were transferred or the source reached its end
@@ -89,7 +94,8 @@ public interface ZeroCopyTransfer {
      * Transfers bytes into the given file from the given readable channel, like
      * {@link FileChannel#transferFrom(ReadableByteChannel, long, long)}, but with this interface's
      * completion contract: from a blocking source, it returns only when {@code count} bytes were
-     * written or the source reached end-of-stream. A position beyond the file's size transfers nothing.
+     * written or the source reached end-of-stream. A position beyond the file's size grows the file on
+     * JDK 21 and later, and transfers nothing on earlier JDKs, as the running JDK's method does.
      *
      * @param source   the channel to read from
      * @param target   the file to write to; its position is not changed
@@ -137,8 +143,10 @@ public interface ZeroCopyTransfer {
     long transfer(ReadableByteChannel source, WritableByteChannel target) throws IOException;
 
     /**
-     * Returns the best usable provider visible to the system class loader, the same instance on every
-     * call. Equivalent to {@code load(ClassLoader.getSystemClassLoader())} done once.
+     * Returns the best usable provider visible to the class loader that defined this interface or to the
+     * calling thread's context class loader, chosen by the rules of {@link #load(ClassLoader)} once per
+     * context class loader: a provider jar is found next to the library's jars wherever they are (the
+     * class path, an executable jar's nested libraries, a web application's own class loader).
      *
      * @return the provider, never {@code null}
      * @throws java.util.ServiceConfigurationError if the {@code dev.zerocopy.provider} system property

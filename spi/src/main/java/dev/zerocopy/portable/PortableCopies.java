@@ -1,19 +1,32 @@
 package dev.zerocopy.portable;
 
+import dev.zerocopy.PartialTransfer;
+import dev.zerocopy.TransferClosedException;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
  * The pure-Java copies: loops over the JDK's own {@code transferTo}/{@code transferFrom} (which may return
  * after any prefix, and stop at about 2 GiB per call) and a direct-buffer loop for arbitrary channels.
  * They complete {@link dev.zerocopy.ZeroCopyTransfer}'s contract and are every provider's fallback.
+ *
+ * <p>A blocking socket source is read in bounded waits (see {@link TickingSocketReader}), so a close of
+ * the target by another thread ends the copy even while the sender is quiet. A failure caused by a close
+ * of either channel is an {@link java.nio.channels.AsynchronousCloseException} that tells the bytes
+ * written. What no JDK method reports cannot be counted: bytes that a single JDK call interrupted midway
+ * had moved, and bytes a blocking write into a socket had handed over when a close of the source is
+ * seen only once that write returns.
  */
 public final class PortableCopies {
 
@@ -24,23 +37,38 @@ public final class PortableCopies {
 
     private static final int SELECT_TICK_MILLIS = 50;
 
+    /**
+     * Whether the JDK's {@code transferTo} keeps the target's fd from being released while it writes to
+     * it. JDK 25's registers the transfer with the target channel first; JDK 17's reads the target's fd
+     * number and calls {@code sendfile} on it without, so a target closed meanwhile may have its number
+     * reused by a new file that then receives the bytes. Before JDK 21 a buffer loop, whose writes are
+     * the target's own, is used instead for socket and pipe targets; file targets keep the JDK's call,
+     * whose {@code sendfile} gives a copy of a file onto an overlapping range of itself the JDK's bytes.
+     */
+    private static final boolean JDK_TRANSFER_TO_HOLDS_TARGET = Runtime.version().feature() >= 21;
+
     private PortableCopies() {
     }
 
     /**
-     * File to channel with {@link FileChannel#transferTo}, repeated until the count is reached, the file
-     * ends, or (non-blocking target) the target is full.
+     * File to channel with {@link FileChannel#transferTo} (before JDK 21, a buffer loop for socket and
+     * pipe targets: see {@link #JDK_TRANSFER_TO_HOLDS_TARGET}), repeated until the count is reached, the file ends, or
+     * (non-blocking target) the target is full.
      *
      * @param source   the file
      * @param position the first position
-     * @param count    the most bytes
+     * @param unbounded the most bytes; bounded further by the size of the file at the start
      * @param target   the channel
      * @param context  the transfer's context
      * @return the bytes transferred
      * @throws IOException on failure
      */
-    public static long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
+    public static long fileToChannel(FileChannel source, long position, long unbounded, WritableByteChannel target,
             TransferContext context) throws IOException {
+        long count = boundedBySize(source, position, unbounded, context);
+        if (!JDK_TRANSFER_TO_HOLDS_TARGET && !(target instanceof FileChannel)) {
+            return bufferedFromFile(source, position, count, target, context);
+        }
         context.mechanism(JDK);
         long written = 0;
         while (written < count) {
@@ -49,7 +77,7 @@ public final class PortableCopies {
             try {
                 n = source.transferTo(position + written, count - written, target);
             } catch (IOException e) {
-                throw context.guard().failed("transferTo", e, written);
+                throw failed(context, "transferTo", e, written, source, target);
             }
             if (n <= 0) {
                 break;          // end of file, or a non-blocking target that is full
@@ -57,6 +85,56 @@ public final class PortableCopies {
             written += n;
         }
         return written;
+    }
+
+    /**
+     * Bounds a count by the bytes the file holds at the start, as the JDK's single call is bounded: every
+     * further {@code transferTo} sees the size the last one made, so a copy of a file into itself would
+     * never end. A file whose size reads as zero (as in Linux {@code /proc}) is read to its end.
+     */
+    private static long boundedBySize(FileChannel source, long position, long count, TransferContext context)
+            throws IOException {
+        long size;
+        try {
+            size = source.size();
+        } catch (IOException e) {
+            throw context.guard().failed("size", e, 0);
+        }
+        return size == 0 ? count : Math.max(0, Math.min(count, size - position));
+    }
+
+    /**
+     * File to channel with positional reads into a direct buffer and the target's own writes, which
+     * hold the target's fd while they use it.
+     */
+    private static long bufferedFromFile(FileChannel source, long position, long count,
+            WritableByteChannel target, TransferContext context) throws IOException {
+        context.mechanism(BUFFER);
+        ByteBuffer buffer = BufferPool.take();
+        try {
+            long written = 0;
+            while (written < count) {
+                context.guard().check(written);
+                buffer.clear().limit((int) Math.min(buffer.capacity(), count - written));
+                int n;
+                try {
+                    n = source.read(buffer, position + written);
+                } catch (IOException e) {
+                    throw failed(context, "read", e, written, source, target);
+                }
+                if (n <= 0) {
+                    break;
+                }
+                buffer.flip();
+                written = drain(buffer, target, context.nonBlocking(), context, written, source);
+                if (buffer.hasRemaining()) {
+                    return written;     // a full non-blocking target: the rest is read again next time
+                }
+            }
+            return written;
+        } finally {
+            BufferPool.give(buffer);
+        }
     }
 
     /**
@@ -74,7 +152,7 @@ public final class PortableCopies {
      */
     public static long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
-        if (source instanceof FileChannel && position <= target.size()) {
+        if (source instanceof FileChannel) {
             context.mechanism(JDK);
             long written = 0;
             while (written < count) {
@@ -83,7 +161,7 @@ public final class PortableCopies {
                 try {
                     n = target.transferFrom(source, position + written, count - written);
                 } catch (IOException e) {
-                    throw context.guard().failed("transferFrom", e, written);
+                    throw failed(context, "transferFrom", e, written, source, target);
                 }
                 if (n <= 0) {
                     break;
@@ -94,12 +172,12 @@ public final class PortableCopies {
         }
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();
-        try {
+        try (Reader reader = Reader.of(source, target, context)) {
             long written = 0;
             while (written < count) {
                 context.guard().check(written);
                 buffer.clear().limit((int) Math.min(buffer.capacity(), count - written));
-                int n = read(source, buffer, written, context);
+                int n = reader.read(buffer, written);
                 if (n <= 0) {
                     break;
                 }
@@ -108,7 +186,7 @@ public final class PortableCopies {
                     try {
                         written += target.write(buffer, position + written);
                     } catch (IOException e) {
-                        throw context.guard().failed("write", e, written);
+                        throw failed(context, "write", e, written, source, target);
                     }
                 }
             }
@@ -133,41 +211,106 @@ public final class PortableCopies {
             TransferContext context) throws IOException {
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();
-        try {
+        try (Reader reader = Reader.of(source, target, context)) {
             long written = 0;
             while (true) {
                 context.guard().check(written);
                 buffer.clear();
-                int n = read(source, buffer, written, context);
+                int n = reader.read(buffer, written);
                 if (n <= 0) {
                     return written;
                 }
                 buffer.flip();
-                while (buffer.hasRemaining()) {
-                    int w;
-                    try {
-                        w = target.write(buffer);
-                    } catch (IOException e) {
-                        throw context.guard().failed("write", e, written);
-                    }
-                    written += w;
-                    if (w == 0) {
-                        awaitWritable(target, context, written);
-                    }
-                }
+                written = drain(buffer, target, false, context, written, source);
             }
         } finally {
             BufferPool.give(buffer);
         }
     }
 
-    private static int read(ReadableByteChannel source, ByteBuffer buffer, long written, TransferContext context)
-            throws IOException {
-        try {
-            return source.read(buffer);
-        } catch (IOException e) {
-            throw context.guard().failed("read", e, written);
+    /**
+     * Turns an exception of a channel operation into the transfer's: as the guard does, and a failure
+     * caused by a close of either channel by another thread (which the JDK may report as a plain
+     * {@link ClosedChannelException} or an I/O error of the other channel) into an
+     * {@link java.nio.channels.AsynchronousCloseException} that tells the bytes transferred.
+     */
+    static IOException failed(TransferContext context, String operation, IOException failure, long written,
+            Channel source, Channel target) {
+        if (!(failure instanceof PartialTransfer) && !(failure instanceof ClosedByInterruptException)
+                && (!source.isOpen() || !target.isOpen())) {
+            return Thread.currentThread().isInterrupted()
+                    ? context.guard().interrupted(written)
+                    : new TransferClosedException(written);
         }
+        return context.guard().failed(operation, failure, written);
+    }
+
+    /** Reads the source of a buffer loop: ticking for a blocking socket, plainly otherwise. */
+    private static final class Reader implements AutoCloseable {
+        private final ReadableByteChannel source;
+        private final Channel target;
+        private final TransferContext context;
+        private final TickingSocketReader ticking;
+
+        private Reader(ReadableByteChannel source, Channel target, TransferContext context,
+                TickingSocketReader ticking) {
+            this.source = source;
+            this.target = target;
+            this.context = context;
+            this.ticking = ticking;
+        }
+
+        static Reader of(ReadableByteChannel source, Channel target, TransferContext context) throws IOException {
+            TickingSocketReader ticking = null;
+            if (source instanceof SocketChannel socket && socket.isBlocking()) {
+                try {
+                    ticking = TickingSocketReader.open(socket, BufferPool.BUFFER_SIZE);
+                } catch (IOException notReadable) {
+                    ticking = null;     // closed, or input shut down: the plain read says so as the JDK does
+                }
+            }
+            return new Reader(source, target, context, ticking);
+        }
+
+        int read(ByteBuffer buffer, long written) throws IOException {
+            try {
+                return ticking != null ? ticking.read(buffer, context.guard(), written) : source.read(buffer);
+            } catch (IOException e) {
+                throw failed(context, "read", e, written, source, target);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ticking != null) {
+                ticking.close();
+            }
+        }
+    }
+
+    /**
+     * Writes the buffer's bytes to the target, waiting for a full non-blocking target unless
+     * {@code stopWhenFull}, and returns the new total; bytes stay in the buffer only if it stopped.
+     */
+    private static long drain(ByteBuffer buffer, WritableByteChannel target, boolean stopWhenFull,
+            TransferContext context, long written, Channel source) throws IOException {
+        long total = written;
+        while (buffer.hasRemaining()) {
+            int w;
+            try {
+                w = target.write(buffer);
+            } catch (IOException e) {
+                throw failed(context, "write", e, total, source, target);
+            }
+            total += w;
+            if (w == 0) {
+                if (stopWhenFull) {
+                    return total;
+                }
+                awaitWritable(target, context, total);
+            }
+        }
+        return total;
     }
 
     /** Waits in bounded ticks until a non-blocking target accepts bytes again. */

@@ -84,21 +84,21 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     @Override
     public final long transfer(FileChannel source, long position, long count, WritableByteChannel target)
             throws IOException {
-        checkArguments(source, target, position, count);
-        if (count == 0) {
+        long bounded = JdkTransferRules.transferTo(source, position, count, target);
+        if (bounded == 0) {
             return 0;
         }
-        return routed(FILE_TO_CHANNEL, source, target, position, count);
+        return routed(FILE_TO_CHANNEL, source, target, position, bounded);
     }
 
     @Override
     public final long transfer(ReadableByteChannel source, FileChannel target, long position, long count)
             throws IOException {
-        checkArguments(source, target, position, count);
-        if (count == 0 || position > target.size()) {
+        long bounded = JdkTransferRules.transferFrom(source, target, position, count);
+        if (bounded == 0) {
             return 0;
         }
-        return routed(CHANNEL_TO_FILE, source, target, position, count);
+        return routed(CHANNEL_TO_FILE, source, target, position, bounded);
     }
 
     @Override
@@ -111,6 +111,9 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
             return advancing(file, target, true);
         }
         requireWritable(target);
+        if (!JdkTransferRules.streamable(source, target)) {
+            return 0;
+        }
         if (target instanceof FileChannel file) {
             return advancing(file, source, false);
         }
@@ -184,22 +187,6 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         return n;
     }
 
-    /** FileChannel's checks, in its order: open, then readable and writable, then the numbers. */
-    private static void checkArguments(Channel source, Channel target, long position, long count)
-            throws ClosedChannelException {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(target, "target");
-        requireOpen(source, target);
-        requireReadable(source);
-        requireWritable(target);
-        if (position < 0) {
-            throw new IllegalArgumentException("negative position: " + position);
-        }
-        if (count < 0) {
-            throw new IllegalArgumentException("negative count: " + count);
-        }
-    }
-
     private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {
         if (!source.isOpen() || !target.isOpen()) {
             throw new ClosedChannelException();
@@ -207,13 +194,13 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     }
 
     private static void requireReadable(Channel source) {
-        if (source instanceof FileChannel && Boolean.FALSE.equals(FdAccess.readable(source))) {
+        if (source instanceof FileChannel file && !JdkTransferRules.readable(file)) {
             throw new NonReadableChannelException();
         }
     }
 
     private static void requireWritable(Channel target) {
-        if (target instanceof FileChannel && Boolean.FALSE.equals(FdAccess.writable(target))) {
+        if (target instanceof FileChannel file && !JdkTransferRules.writable(file)) {
             throw new NonWritableChannelException();
         }
     }

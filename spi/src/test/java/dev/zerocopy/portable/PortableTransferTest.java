@@ -12,10 +12,4 @@ class PortableTransferTest extends TransferContractTest {
     protected ZeroCopyTransfer provider() {
         return provider;
     }
-
-    @Override
-    protected boolean unblocksOnAsyncClose() {
-        // The JDK's own transferTo waits inside sendfile for the peer; only JDK 21+ wakes it on close.
-        return Runtime.version().feature() >= 21;
-    }
 }

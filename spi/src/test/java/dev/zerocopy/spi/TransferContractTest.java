@@ -193,7 +193,10 @@ public abstract class TransferContractTest {
         Path out = dir.resolve("out.bin");
         Files.write(out, new byte[100]);
         try (FileChannel target = FileChannel.open(out, READ, WRITE); Loopback loop = Loopback.open()) {
-            assertEquals(0, provider().transfer(loop.near(), target, 101, 10), "beyond the end: nothing");
+            if (Runtime.version().feature() < 21) {
+                // JDK 21 and later grow the file instead (see JdkOracleSuite)
+                assertEquals(0, provider().transfer(loop.near(), target, 101, 10), "beyond the end: nothing");
+            }
             loop.writeOnPeer(SEED, 5000);
             assertEquals(5000, provider().transfer(loop.near(), target, 100, 9000), "stops at end of stream");
             assertEquals(5100, target.size());

@@ -150,7 +150,8 @@ class EmulatedFaultMatrixTest {
         assertEquals(0, kernel.moved(), "the emulated sendfile moved nothing");
         assertEquals(1, kernel.calls());
         assertEquals(1, events.size(), events.toString());
-        assertEquals("jdk", events.get(0).mechanism());
+        // before JDK 21 the portable path writes into a socket with the socket's own writes
+        assertEquals(Runtime.version().feature() >= 21 ? "jdk" : "buffer", events.get(0).mechanism());
         assertEquals("sendfile: " + errno, events.get(0).fallbackReason());
     }
 
@@ -185,6 +186,11 @@ class EmulatedFaultMatrixTest {
                         "the same count as the JDK's own transfer");
             }
         });
+        if (Runtime.version().feature() < 21) {
+            // JDK 17 transfers nothing from a file whose size reads as 0, before any system call
+            assertEquals(List.of(), events);
+            return;
+        }
         assertEquals(1, events.size(), events.toString());
         assertEquals(reason, events.get(0).fallbackReason());
         assertEquals("jdk", events.get(0).mechanism());

@@ -1,0 +1,267 @@
+package dev.zerocopy.spi;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
+
+/**
+ * The running JDK's rules for the arguments and states of {@code FileChannel.transferTo} and
+ * {@code transferFrom}, applied before a transfer starts so that every provider answers as the JDK
+ * running the program does: the same exceptions in the same order, and the same count bound.
+ *
+ * <ul>
+ *   <li>{@code transferTo}: the source and target open, the source readable, a file target writable,
+ *       non-negative arguments; a position beyond the file's size transfers nothing, and the count is bounded
+ *       by the size <em>at the start</em> (so a copy of a file into itself, which makes the file grow,
+ *       ends). A file whose size reads as zero (as in Linux {@code /proc}) is read to its end since
+ *       JDK 21, and transfers nothing before.</li>
+ *   <li>{@code transferFrom}, JDK 21 and later: the target and source open, a file source readable, the
+ *       target writable, non-negative arguments; a position beyond the target's size grows the file.
+ *       JDK 17 to 20: the target and source open, the target writable, non-negative arguments, a position
+ *       beyond the target's size transfers nothing, and only then a file source's readability. A file
+ *       source gives at most its size less its position at the start.</li>
+ *   <li>A socket that is not connected throws {@link NotYetConnectedException} when bytes would move
+ *       through it (a {@code transferTo} target on JDKs before 21: an {@link IOException}, "Broken pipe",
+ *       as their {@code sendfile} gives); a socket source whose input was shut down is at its end.</li>
+ * </ul>
+ * Whether a JDK file channel was opened for reading or writing is read from the channel where
+ * {@link FdAccess} can, and otherwise learnt from the channel's own answer to an empty positional read or
+ * write, which checks the open mode and moves nothing.
+ */
+final class JdkTransferRules {
+
+    /** The running JDK's feature release. */
+    static final int FEATURE = Runtime.version().feature();
+
+    /**
+     * Whether {@code transferFrom} at a position beyond the file's size grows the file (JDK 21 and later),
+     * checks a file source's readability before the target's writability, whether {@code transferTo}
+     * reads a file whose size reads as zero to its end, and whether {@code transferTo} an unconnected
+     * socket throws {@link NotYetConnectedException} rather than an {@link IOException} of
+     * {@code sendfile}'s EPIPE.
+     */
+    static final boolean GROWING_TRANSFER_FROM = FEATURE >= 21;
+
+    /** The JDK's file channel class; its open-mode checks are the ones the JDK applies. */
+    private static final String FILE_CHANNEL_IMPL = "sun.nio.ch.FileChannelImpl";
+
+    private JdkTransferRules() {
+    }
+
+    /**
+     * Applies {@code transferTo}'s checks and returns the count to transfer.
+     *
+     * @param source   the file
+     * @param position the position
+     * @param count    the count asked for
+     * @param target   the target
+     * @return the count bounded by the file's size at the start; 0 means the transfer ends here with 0
+     * @throws IOException as the JDK's {@code transferTo} before it moves a byte
+     */
+    static long transferTo(FileChannel source, long position, long count, WritableByteChannel target)
+            throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        requireOpen(source, target);
+        if (!readable(source)) {
+            throw new NonReadableChannelException();
+        }
+        if (target instanceof FileChannel file && !writable(file)) {
+            throw new NonWritableChannelException();
+        }
+        requireNonNegative(position, count);
+        long size = size(source, source, target);
+        if (position > size) {
+            return 0;
+        }
+        if (size == 0) {
+            return GROWING_TRANSFER_FROM ? count : 0;
+        }
+        long bounded = Math.min(count, size - position);
+        if (bounded > 0 && target instanceof SocketChannel socket && notConnected(socket)) {
+            if (!GROWING_TRANSFER_FROM) {
+                // JDK 17 hands the unconnected socket's fd to sendfile, which fails with EPIPE.
+                throw new IOException("Broken pipe");
+            }
+            throw new NotYetConnectedException();
+        }
+        return bounded;
+    }
+
+    /**
+     * Applies {@code transferFrom}'s checks, in the running JDK's order, and returns the count to transfer.
+     *
+     * @param source   the source
+     * @param target   the file
+     * @param position the position
+     * @param count    the count asked for
+     * @return the count, bounded by a file source's size; 0 means the transfer ends here with 0
+     * @throws IOException as the JDK's {@code transferFrom} before it moves a byte
+     */
+    static long transferFrom(ReadableByteChannel source, FileChannel target, long position, long count)
+            throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        requireOpen(source, target);
+        FileChannel file = source instanceof FileChannel f ? f : null;
+        if (GROWING_TRANSFER_FROM && file != null && !readable(file)) {
+            throw new NonReadableChannelException();
+        }
+        if (!writable(target)) {
+            throw new NonWritableChannelException();
+        }
+        requireNonNegative(position, count);
+        if (!GROWING_TRANSFER_FROM) {
+            if (position > size(target, source, target)) {
+                return 0;
+            }
+            if (file != null && !readable(file)) {
+                throw new NonReadableChannelException();
+            }
+        }
+        long bounded = count;
+        if (file != null) {
+            long size = size(file, source, target);
+            if (size > 0 || !GROWING_TRANSFER_FROM) {
+                bounded = Math.max(0, Math.min(count, size - position(file, source, target)));
+            }
+        }
+        return bounded > 0 ? readableStream(source, bounded) : 0;
+    }
+
+    /**
+     * Applies the checks of a transfer to the end of a stream between two non-file channels, or from a
+     * non-file channel into a file (a copy no JDK method makes: an unconnected socket is refused as the
+     * channel's own read and write refuse it).
+     *
+     * @param source the source
+     * @param target the target
+     * @return {@code false} if the source is a socket whose input was shut down: it is at its end
+     * @throws NotYetConnectedException if a socket of the pair is not connected
+     */
+    static boolean streamable(ReadableByteChannel source, WritableByteChannel target) {
+        requireConnected(target);
+        return readableStream(source, 1) > 0;
+    }
+
+    /** The count, or 0 when a socket source's input was shut down; a source not connected throws. */
+    private static long readableStream(ReadableByteChannel source, long count) {
+        if (source instanceof SocketChannel socket && socket.isOpen()) {
+            if (notConnected(socket)) {
+                throw new NotYetConnectedException();
+            }
+            if (socket.socket().isInputShutdown() && socket.isOpen()) {
+                return 0;
+            }
+        }
+        return count;
+    }
+
+    private static void requireConnected(Channel target) {
+        if (target instanceof SocketChannel socket && notConnected(socket)) {
+            throw new NotYetConnectedException();
+        }
+    }
+
+    /**
+     * Whether an open socket was never connected. A socket closed meanwhile is left to the transfer, which
+     * reports the close as the JDK does.
+     */
+    private static boolean notConnected(SocketChannel socket) {
+        return !socket.isConnected() && socket.isOpen();
+    }
+
+    private static void requireOpen(Channel source, Channel target) throws ClosedChannelException {
+        if (!source.isOpen() || !target.isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    private static void requireNonNegative(long position, long count) {
+        if (position < 0) {
+            throw new IllegalArgumentException("negative position: " + position);
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count: " + count);
+        }
+    }
+
+    /**
+     * A file's size; a close or an interrupt meanwhile ends the transfer as one during it would: with
+     * both channels closed on an interrupt, and with exceptions that tell that nothing moved.
+     */
+    private static long size(FileChannel file, Channel source, Channel target) throws IOException {
+        try {
+            return file.size();
+        } catch (ClosedChannelException e) {
+            throw new ChannelGuard(source, target).failed("size", e, 0);
+        }
+    }
+
+    private static long position(FileChannel file, Channel source, Channel target) throws IOException {
+        try {
+            return file.position();
+        } catch (ClosedChannelException e) {
+            throw new ChannelGuard(source, target).failed("position", e, 0);
+        }
+    }
+
+    /**
+     * Tells whether a file channel may be read: {@code false} only for a JDK file channel opened without
+     * read access, as the JDK's checks apply only to its own channels.
+     *
+     * @param file the channel
+     * @return whether it may be read
+     */
+    static boolean readable(FileChannel file) {
+        Boolean known = FdAccess.readable(file);
+        return known != null ? known : probe(file, true);
+    }
+
+    /**
+     * Tells whether a file channel may be written: {@code false} only for a JDK file channel opened
+     * without write access.
+     *
+     * @param file the channel
+     * @return whether it may be written
+     */
+    static boolean writable(FileChannel file) {
+        Boolean known = FdAccess.writable(file);
+        return known != null ? known : probe(file, false);
+    }
+
+    /**
+     * Asks a JDK file channel itself with an empty positional read or write: it checks the open mode
+     * first and, with nothing to move, makes no system call.
+     *
+     * @param file the channel
+     * @param read whether to ask about reading rather than writing
+     * @return {@code false} only if the channel refused
+     */
+    static boolean probe(FileChannel file, boolean read) {
+        if (!file.getClass().getName().equals(FILE_CHANNEL_IMPL)) {
+            return true;
+        }
+        try {
+            if (read) {
+                file.read(ByteBuffer.allocate(0), 0);
+            } else {
+                file.write(ByteBuffer.allocate(0), 0);
+            }
+            return true;
+        } catch (NonReadableChannelException | NonWritableChannelException refused) {
+            return false;
+        } catch (IOException closed) {
+            return true;        // closed meanwhile: the transfer itself reports it
+        }
+    }
+}
