@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --add-opens}) and with {@code -Ddev.zerocopy.protocol=dup} (the transfer's own duplicates); every
  * test holds in both.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ChannelProtocolTest {
 
     private static final long SEED = 91;

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scheduler limited to two carriers ({@code -Djdk.virtualThreadScheduler.parallelism=2},
  * {@code maxPoolSize=2}).
  */
-@Timeout(120)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VirtualThreadTransferTest {
 
     private static final long SEED = 5;
@@ -220,10 +220,16 @@ class VirtualThreadTransferTest {
         }
     }
 
-    /** The transfer's thread is waiting (parked), not running: its send buffer is full. */
+    /**
+     * Waits until the transfer's thread is waiting (parked), not running, with its send buffer full; fails
+     * after ten seconds: a transfer that waits pinned to its carrier (in a native poll) stays RUNNABLE.
+     */
     private static void waitUntilParked(AtomicReference<Thread> thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (thread.get() == null || thread.get().getState() != Thread.State.WAITING
                 && thread.get().getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the transfer's virtual thread never parked: "
+                    + (thread.get() == null ? "not started" : thread.get().getState()));
             Thread.onSpinWait();
         }
     }
