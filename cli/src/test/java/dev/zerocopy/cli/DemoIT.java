@@ -66,7 +66,8 @@ class DemoIT {
         assertEquals(0, result.exitCode(), result::toString);
         String row = result.stdout().lines().filter(l -> l.contains("zerocopy (portable)") && l.contains("GiB/s"))
                 .findFirst().orElseThrow(() -> new AssertionError(result));
-        // The portable provider's JFR events name its mechanisms: the JDK's transferTo, a buffer loop.
-        assertTrue(row.matches(".*zerocopy \\(portable\\)\\s+jdk\\s+(buffer|jdk)\\s+.*"), row);
+        // The portable provider's JFR events name its mechanisms: the JDK's transferTo, or (before JDK 21, for
+        // a socket target) its own buffer loop, which never hands a closed target's number to sendfile.
+        assertTrue(row.matches(".*zerocopy \\(portable\\)\\s+(jdk|buffer)\\s+(buffer|jdk)\\s+.*"), row);
     }
 }

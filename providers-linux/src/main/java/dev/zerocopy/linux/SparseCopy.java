@@ -34,11 +34,18 @@ final class SparseCopy {
      */
     static long copy(FileChannel source, FileChannel target, End in, End out, long position, long count,
             TransferContext context) throws IOException {
-        long sourceStart = in.positional() ? position : source.position();
-        long targetStart = out.positional() ? position : target.position();
-        long end = sourceStart + Math.min(count, Math.max(0, source.size() - sourceStart));
-        if (end - sourceStart < MIN_COUNT || targetStart < target.size()) {
-            return CopyLoop.NOT_HANDLED;
+        long sourceStart;
+        long targetStart;
+        long end;
+        try {
+            sourceStart = in.positional() ? position : source.position();
+            targetStart = out.positional() ? position : target.position();
+            end = sourceStart + Math.min(count, Math.max(0, source.size() - sourceStart));
+            if (end - sourceStart < MIN_COUNT || targetStart < target.size()) {
+                return CopyLoop.NOT_HANDLED;
+            }
+        } catch (IOException e) {
+            return CopyLoop.NOT_HANDLED;    // not a seekable file (a FIFO, a terminal): no holes to keep
         }
         int walker = LinuxLibc.open("/proc/self/fd/" + in.fd(), LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
         if (walker < 0) {
