@@ -30,6 +30,36 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class TransferHookTest {
 
+    /** The warnings the hook logs, captured instead of printed (JDK logging backs System.Logger here). */
+    private final List<java.util.logging.LogRecord> logged = new ArrayList<>();
+    private final java.util.logging.Logger nioLogger = java.util.logging.Logger.getLogger("dev.zerocopy.nio");
+    private final java.util.logging.Handler capture = new java.util.logging.Handler() {
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureWarnings() {
+        nioLogger.setUseParentHandlers(false);
+        nioLogger.addHandler(capture);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseWarnings() {
+        nioLogger.removeHandler(capture);
+        nioLogger.setUseParentHandlers(true);
+    }
+
     @TempDir
     Path dir;
 
@@ -146,6 +176,8 @@ class TransferHookTest {
             assertNull(hook.transferFrom(to, from, 0, 10));
         }
         assertEquals(1, lookups.get(), "asked once, then off");
+        assertEquals(1, logged.size(), "reported once");
+        assertSame(broken, logged.get(0).getThrown());
     }
 
     @Test
@@ -163,6 +195,8 @@ class TransferHookTest {
             assertNull(hook.transferFrom(to, from, 0, 10));
             assertSame(missing, hook.disabledBy());
         }
+        assertEquals(1, logged.size(), "reported once");
+        assertSame(missing, logged.get(0).getThrown());
     }
 
     /** A provider that counts its positional transfers. */
