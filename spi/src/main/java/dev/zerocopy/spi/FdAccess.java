@@ -1,7 +1,9 @@
 package dev.zerocopy.spi;
 
 import java.io.FileDescriptor;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.channels.Channel;
@@ -132,7 +134,7 @@ public final class FdAccess {
                         : (java.util.concurrent.locks.ReentrantLock) Locks.OPENED[index].get(channel);
             case UNSAFE:
                 return Locks.UNSAFE[index] < 0 ? null
-                        : (java.util.concurrent.locks.ReentrantLock) ViaUnsafe.UNSAFE.getObject(channel,
+                        : (java.util.concurrent.locks.ReentrantLock) ViaUnsafe.getObject(channel,
                                 Locks.UNSAFE[index]);
             default:
                 return null;
@@ -294,10 +296,16 @@ public final class FdAccess {
         }
     }
 
-    /** Mode {@link Mode#UNSAFE}: {@code sun.misc.Unsafe} field offsets. */
-    @SuppressWarnings({"removal", "deprecation"})
+    /**
+     * Mode {@link Mode#UNSAFE}: {@code sun.misc.Unsafe} field offsets. Unsafe is reached through method
+     * handles bound once into static finals (the JIT compiler inlines them to the same intrinsics), so the
+     * library has no compile-time reference to an internal API.
+     */
     private static final class ViaUnsafe {
-        static final sun.misc.Unsafe UNSAFE;
+        static final MethodHandle GET_INT;        // (Object, long) int
+        static final MethodHandle GET_BOOLEAN;    // (Object, long) boolean
+        static final MethodHandle GET_OBJECT;     // (Object, long) Object
+        static final MethodHandle FIELD_OFFSET;   // (Field) long
         static final long FILE_FD;
         static final long DESCRIPTOR_FD;
         static final long READABLE;
@@ -308,9 +316,19 @@ public final class FdAccess {
 
         static {
             try {
-                Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                Class<?> type = Class.forName("sun.misc.Unsafe");
+                Field theUnsafe = type.getDeclaredField("theUnsafe");
                 theUnsafe.setAccessible(true);
-                UNSAFE = (sun.misc.Unsafe) theUnsafe.get(null);
+                Object unsafe = theUnsafe.get(null);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                GET_INT = lookup.findVirtual(type, "getInt", MethodType.methodType(int.class, Object.class, long.class))
+                        .bindTo(unsafe);
+                GET_BOOLEAN = lookup.findVirtual(type, "getBoolean",
+                        MethodType.methodType(boolean.class, Object.class, long.class)).bindTo(unsafe);
+                GET_OBJECT = lookup.findVirtual(type, "getObject",
+                        MethodType.methodType(Object.class, Object.class, long.class)).bindTo(unsafe);
+                FIELD_OFFSET = lookup.findVirtual(type, "objectFieldOffset",
+                        MethodType.methodType(long.class, Field.class)).bindTo(unsafe);
                 FILE_FD = offset(JdkClasses.FILE, "fd");
                 READABLE = offset(JdkClasses.FILE, "readable");
                 WRITABLE = offset(JdkClasses.FILE, "writable");
@@ -324,7 +342,13 @@ public final class FdAccess {
         }
 
         static long offset(Class<?> type, String field) throws NoSuchFieldException {
-            return UNSAFE.objectFieldOffset(type.getDeclaredField(field));
+            try {
+                return (long) FIELD_OFFSET.invokeExact(type.getDeclaredField(field));
+            } catch (NoSuchFieldException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         static void check() {
@@ -333,23 +357,43 @@ public final class FdAccess {
 
         static int fd(Object channel, Class<?> type) {
             if (type == JdkClasses.FILE) {
-                Object descriptor = UNSAFE.getObject(channel, FILE_FD);
-                return descriptor == null ? -1 : UNSAFE.getInt(descriptor, DESCRIPTOR_FD);
+                Object descriptor = getObject(channel, FILE_FD);
+                return descriptor == null ? -1 : getInt(descriptor, DESCRIPTOR_FD);
             }
             if (type == JdkClasses.SOCKET) {
-                return UNSAFE.getInt(channel, SOCKET_FD);
+                return getInt(channel, SOCKET_FD);
             }
             if (type == JdkClasses.PIPE_SOURCE) {
-                return UNSAFE.getInt(channel, PIPE_SOURCE_FD);
+                return getInt(channel, PIPE_SOURCE_FD);
             }
             if (type == JdkClasses.PIPE_SINK) {
-                return UNSAFE.getInt(channel, PIPE_SINK_FD);
+                return getInt(channel, PIPE_SINK_FD);
             }
             return -1;
         }
 
         static Boolean flag(Object channel, boolean read) {
-            return UNSAFE.getBoolean(channel, read ? READABLE : WRITABLE);
+            try {
+                return (boolean) GET_BOOLEAN.invokeExact((Object) channel, read ? READABLE : WRITABLE);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static int getInt(Object object, long offset) {
+            try {
+                return (int) GET_INT.invokeExact(object, offset);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Object getObject(Object object, long offset) {
+            try {
+                return (Object) GET_OBJECT.invokeExact(object, offset);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
