@@ -150,13 +150,12 @@ class VirtualThreadTransferTest {
         assertTrue(worstLateness.get() < 200, "a tick was late by " + worstLateness.get() + " ms");
     }
 
-    /** Sleeps 10 ms at a time and records how late it wakes: a starved scheduler shows here. */
+    /** Waits 10 ms at a time and records how late it wakes: a starved scheduler shows here. */
     private static void tick(AtomicBoolean running, AtomicLong worstLateness, AtomicLong ticks) {
         while (running.get()) {
             long before = System.nanoTime();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
+            LockSupport.parkNanos(10_000_000);          // the work: wait 10 ms, as a timer task would
+            if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before) - 10;
