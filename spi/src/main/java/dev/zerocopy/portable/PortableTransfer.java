@@ -8,7 +8,7 @@ import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 /**
  * The pure-Java provider: always usable, lowest priority. It completes the JDK's own
  * {@code transferTo}/{@code transferFrom} into {@link ZeroCopyTransfer}'s contract and uses a
- * direct-buffer loop where the JDK has nothing better (see {@link PortableCopies}).
+ * direct-buffer loop where the JDK has nothing better (the toolkit's package-private {@code PortableCopies}).
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class PortableTransfer extends AbstractZeroCopyTransfer {

@@ -2,7 +2,6 @@ package dev.zerocopy.spi;
 
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.ZeroCopyTransfer;
-import dev.zerocopy.portable.PortableCopies;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;

@@ -26,7 +26,7 @@ class PortableTargetFdTest {
     @TempDir
     Path dir;
 
-    private static final String EXPECTED = Runtime.version().feature() >= 21 ? PortableCopies.JDK : PortableCopies.BUFFER;
+    private static final String EXPECTED = Runtime.version().feature() >= 21 ? "jdk" : "buffer";
 
     @Test
     void fileToSocketUsesTheTargetsOwnWritesBeforeJdk21() throws Exception {
@@ -47,7 +47,7 @@ class PortableTargetFdTest {
                 FileChannel out = FileChannel.open(Files.createFile(dir.resolve("out")), WRITE)) {
             List<RecordedTransfers.Transfer> events = RecordedTransfers.of(
                     () -> assertEquals(100_000, new PortableTransfer().transfer(in, 0, 100_000, out)));
-            assertEquals(PortableCopies.JDK, events.get(0).mechanism());
+            assertEquals("jdk", events.get(0).mechanism());
             assertEquals(100_000, out.size());
         }
     }

@@ -1,8 +1,7 @@
-package dev.zerocopy.portable;
+package dev.zerocopy.spi;
 
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.TransferClosedException;
-import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -28,12 +27,12 @@ import java.nio.channels.WritableByteChannel;
  * had moved, and bytes a blocking write into a socket had handed over when a close of the source is
  * seen only once that write returns.
  */
-public final class PortableCopies {
+final class PortableCopies {
 
     /** Mechanism name of the JDK's own transfer methods. */
-    public static final String JDK = "jdk";
+    static final String JDK = "jdk";
     /** Mechanism name of the direct-buffer loop. */
-    public static final String BUFFER = "buffer";
+    static final String BUFFER = "buffer";
 
     private static final int SELECT_TICK_MILLIS = 50;
 
@@ -63,7 +62,7 @@ public final class PortableCopies {
      * @return the bytes transferred
      * @throws IOException on failure
      */
-    public static long fileToChannel(FileChannel source, long position, long unbounded, WritableByteChannel target,
+    static long fileToChannel(FileChannel source, long position, long unbounded, WritableByteChannel target,
             TransferContext context) throws IOException {
         long count = boundedBySize(source, position, unbounded, context);
         if (!JDK_TRANSFER_TO_HOLDS_TARGET && !(target instanceof FileChannel)) {
@@ -150,7 +149,7 @@ public final class PortableCopies {
      * @return the bytes transferred
      * @throws IOException on failure
      */
-    public static long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
+    static long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
         if (source instanceof FileChannel) {
             context.mechanism(JDK);
@@ -207,7 +206,7 @@ public final class PortableCopies {
      * @return the bytes transferred
      * @throws IOException on failure
      */
-    public static long channelToChannel(ReadableByteChannel source, WritableByteChannel target,
+    static long channelToChannel(ReadableByteChannel source, WritableByteChannel target,
             TransferContext context) throws IOException {
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();

@@ -1,4 +1,4 @@
-package dev.zerocopy.portable;
+package dev.zerocopy.spi;
 
 import dev.zerocopy.spi.ChannelGuard;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.zerocopy.portable;
+package dev.zerocopy.spi;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
