@@ -195,7 +195,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             if (n != CopyLoop.NOT_HANDLED) {
                 return n;
             }
-            if (context.fallbackReason() != null && context.fallbackReason().endsWith("ENOSYS")) {
+            if (LinuxErrno.TABLE.of(LinuxErrno.last()) == Errno.ENOSYS) {
                 copyFileRangeMissing = true;        // the kernel lacks it: never ask again, as the JDK does
             }
         } else {
