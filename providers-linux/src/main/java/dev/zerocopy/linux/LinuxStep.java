@@ -12,4 +12,11 @@ interface LinuxStep extends TransferStep {
      * @return the readiness
      */
     Readiness readiness();
+
+    /**
+     * Returns the system call's name, for the copy loop's exceptions and the event.
+     *
+     * @return for example {@code "sendfile"}
+     */
+    String syscall();
 }

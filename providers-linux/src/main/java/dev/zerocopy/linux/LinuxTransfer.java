@@ -247,8 +247,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     /** Runs one kind of step through the copy loop, waiting on the end that reported EAGAIN. */
     private static long run(TransferContext context, LinuxStep step, long maxChunk, long position, long count)
             throws IOException {
-        String syscall = step instanceof SyscallStep call ? call.syscall() : "splice";
-        return new CopyLoop(syscall, step, maxChunk).run(position, count, step.readiness(), context);
+        return new CopyLoop(step.syscall(), step, maxChunk).run(position, count, step.readiness(), context);
     }
 
     /** {@link #boundIfBlocking(int, Channel, SocketTimeout.Option, TransferContext)} for a source socket. */

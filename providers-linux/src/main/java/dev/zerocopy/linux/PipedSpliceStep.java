@@ -84,6 +84,11 @@ final class PipedSpliceStep implements LinuxStep {
     }
 
     @Override
+    public String syscall() {
+        return "splice";
+    }
+
+    @Override
     public boolean holdsBytes() {
         return pending > 0;
     }

@@ -71,8 +71,8 @@ final class SyscallStep implements LinuxStep, Readiness {
         return new SyscallStep(COPY_FILE_RANGE, in, out, context);
     }
 
-    /** The call's name, for the copy loop. */
-    String syscall() {
+    @Override
+    public String syscall() {
         return call == SENDFILE ? "sendfile" : call == SPLICE ? "splice" : "copy_file_range";
     }
 

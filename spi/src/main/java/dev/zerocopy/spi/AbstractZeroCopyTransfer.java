@@ -142,8 +142,14 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
                     n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
             }
         } catch (IOException | RuntimeException | Error e) {
-            context.abandon();
-            throw e;
+            Throwable thrown = context.abandon(e);
+            if (thrown instanceof IOException io) {
+                throw io;
+            }
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) thrown;
         }
         n = context.leave(n);
         if (n == CopyLoop.NOT_HANDLED) {

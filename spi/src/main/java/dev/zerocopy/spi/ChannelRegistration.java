@@ -78,8 +78,8 @@ final class ChannelRegistration {
      * @throws IOException the JDK's exception when a channel is closed (or the thread interrupted) at entry
      */
     boolean enter(FdOps ops) throws IOException {
-        if (!JdkChannelProtocol.knows(source) || !JdkChannelProtocol.knows(target)
-                || FdAccess.fd(source) < 0 || FdAccess.fd(target) < 0) {
+        if (FdAccess.mode() == FdAccess.Mode.NONE
+                || !JdkChannelProtocol.knows(source) || !JdkChannelProtocol.knows(target)) {
             return false;
         }
         if (GUEST) {
@@ -221,8 +221,7 @@ final class ChannelRegistration {
             if (targetLock != null) {
                 targetLock.lock();
             }
-            nonBlocking = !blockingSelectable(source) && source instanceof SelectableChannel
-                    || !blockingSelectable(target) && target instanceof SelectableChannel;
+            nonBlocking = nonBlockingSelectable(source) || nonBlockingSelectable(target);
             sourceRef = FdRef.acquire(source, ops);
             targetRef = FdRef.acquire(target, ops);
             if (sourceRef == null || targetRef == null) {
@@ -333,6 +332,10 @@ final class ChannelRegistration {
 
     private static boolean blockingSelectable(Channel channel) {
         return channel instanceof SelectableChannel selectable && selectable.isBlocking();
+    }
+
+    private static boolean nonBlockingSelectable(Channel channel) {
+        return channel instanceof SelectableChannel selectable && !selectable.isBlocking();
     }
 
     private static void close(FdRef ref) {

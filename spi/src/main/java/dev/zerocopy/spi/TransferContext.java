@@ -179,13 +179,25 @@ public final class TransferContext {
         return transferred;
     }
 
-    /** Leaves the channels after the hook threw; what the JDK reports while leaving is dropped. */
-    void abandon() {
-        if (registration != null) {
-            registration.leave(false);
-            registration = null;
-            guard.deferClose(false);
+    /**
+     * Leaves the channels after the hook threw and returns what to throw. The JDK's own {@code end()} is
+     * the authority on interrupts: if it reports that an interrupt of this thread closed a channel, a close
+     * the hook saw becomes the interrupt (both channels closed), with the hook's count.
+     *
+     * @param thrown what the hook threw
+     * @return the exception to throw
+     */
+    Throwable abandon(Throwable thrown) {
+        if (registration == null) {
+            return thrown;
         }
+        IOException noticed = registration.leave(false);
+        registration = null;
+        guard.deferClose(false);
+        if (noticed instanceof ClosedByInterruptException && thrown instanceof TransferClosedException closed) {
+            return guard.interrupted(closed.bytesTransferred());
+        }
+        return thrown;
     }
 
     /**
