@@ -73,7 +73,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             return Availability.unusable("cannot bind the C library through JNA: " + e);
         }
         return Availability.usable("Linux " + System.getProperty("os.version") + ", fd access "
-                + FdAccess.mode());
+                + FdAccess.mode() + ", calls through " + Syscalls.binding());
     }
 
     @Override
@@ -189,13 +189,13 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
      */
     private static long fileToFile(End in, End out, long position, long count, TransferContext context,
             boolean sendfileAllowed) throws IOException {
-        if (CopyFileRange.AVAILABLE && !copyFileRangeMissing) {
+        if (Syscalls.COPY_FILE_RANGE_AVAILABLE && !copyFileRangeMissing) {
             long n = run(context, SyscallStep.copyFileRange(in, out, context), SyscallStep.MAX_RW_COUNT, position,
                     count);
             if (n != CopyLoop.NOT_HANDLED) {
                 return n;
             }
-            if (LinuxErrno.TABLE.of(LinuxErrno.last()) == Errno.ENOSYS) {
+            if (LinuxErrno.TABLE.of(Syscalls.errno(Offsets.current())) == Errno.ENOSYS) {
                 copyFileRangeMissing = true;        // the kernel lacks it: never ask again, as the JDK does
             }
         } else {
@@ -221,9 +221,10 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
             SocketTimeout.Option receiveTimeout) throws IOException {
         KernelPipe pipe = PIPES.take();
         if (out.positional()) {
-            long probe = LinuxLibc.splice(pipe.readFd(), 0, out.fd(), Offsets.current().out(out, position), 1,
+            Offsets offsets = Offsets.current();
+            long probe = Syscalls.splice(offsets, pipe.readFd(), 0, out.fd(), offsets.out(out, position), 1,
                     LinuxLibc.SPLICE_F_NONBLOCK);
-            Errno errno = probe < 0 ? LinuxErrno.TABLE.of(LinuxErrno.last()) : Errno.NONE;
+            Errno errno = probe < 0 ? LinuxErrno.TABLE.of(Syscalls.errno(offsets)) : Errno.NONE;
             if (errno != Errno.EAGAIN) {
                 PIPES.give(pipe, true);
                 return context.notHandled("splice: " + errno.name() + " from the target");

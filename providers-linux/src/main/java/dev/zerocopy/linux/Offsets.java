@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A thread's native memory for the two {@code loff_t} offsets that {@code sendfile}, {@code splice} and
- * {@code copy_file_range} read and advance: passed as plain addresses, so no Java array is pinned and
- * copied on each call.
+ * A thread's native memory for the calls of {@link Syscalls}: the two {@code loff_t} offsets that
+ * {@code sendfile}, {@code splice} and {@code copy_file_range} read and advance, passed as plain addresses
+ * so that no Java array is pinned and copied on each call, and the foreign binding's errno capture segment.
  */
 final class Offsets {
 
@@ -16,6 +16,7 @@ final class Offsets {
 
     private final ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
     private final long address = Pointer.nativeValue(Native.getDirectBufferPointer(memory));
+    private final Object errnoState = Syscalls.newErrnoState();
 
     private Offsets() {
     }
@@ -23,6 +24,11 @@ final class Offsets {
     /** The current thread's offsets. */
     static Offsets current() {
         return CURRENT.get();
+    }
+
+    /** The errno capture segment of the foreign binding ({@code null} under JNA). */
+    Object errnoState() {
+        return errnoState;
     }
 
     /** Sets the input offset and returns its address, or returns 0 (NULL) for an end without one. */

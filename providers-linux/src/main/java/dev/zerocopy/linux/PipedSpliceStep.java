@@ -39,9 +39,9 @@ final class PipedSpliceStep implements LinuxStep {
     @Override
     public void run(long position, long count, StepResult result) throws IOException {
         if (pending == 0) {
-            long n = LinuxLibc.splice(in.fd(), offsets.in(in, position), pipe.writeFd(), 0,
+            long n = Syscalls.splice(offsets, in.fd(), offsets.in(in, position), pipe.writeFd(), 0,
                     Math.min(count, pipe.size()), FLAGS);
-            int errno = n < 0 ? LinuxErrno.last() : 0;
+            int errno = n < 0 ? Syscalls.errno(offsets) : 0;
             if (n == 0 || LinuxErrno.TABLE.of(errno) == Errno.EAGAIN) {
                 // tcp_splice_read stops at TCP urgent data: 0 although bytes follow, or EAGAIN although poll
                 // says readable. A plain recv reads past the mark (dropping the urgent byte, as the JDK's read
@@ -60,12 +60,12 @@ final class PipedSpliceStep implements LinuxStep {
             }
             pending = n;
         }
-        long n = LinuxLibc.splice(pipe.readFd(), 0, out.fd(), offsets.out(out, position), pending, FLAGS);
+        long n = Syscalls.splice(offsets, pipe.readFd(), 0, out.fd(), offsets.out(out, position), pending, FLAGS);
         if (n >= 0) {
             pending -= n;
             result.moved(n);
         } else {
-            int errno = LinuxErrno.last();
+            int errno = Syscalls.errno(offsets);
             blockedOnInput = false;
             result.failed(LinuxErrno.TABLE.of(errno), errno);
         }

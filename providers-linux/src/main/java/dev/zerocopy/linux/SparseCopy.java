@@ -34,6 +34,9 @@ final class SparseCopy {
      */
     static long copy(FileChannel source, FileChannel target, End in, End out, long position, long count,
             TransferContext context) throws IOException {
+        if (!Syscalls.COPY_FILE_RANGE_AVAILABLE) {
+            return CopyLoop.NOT_HANDLED;
+        }
         long sourceStart;
         long targetStart;
         long end;
@@ -97,14 +100,14 @@ final class SparseCopy {
             }
             long hole = Math.min(end, LinuxLibc.lseek(walker, data, LinuxLibc.SEEK_HOLE));
             while (data < hole) {
-                long n = CopyFileRange.copyFileRange(in, offsets.in(reading, data), out,
+                long n = Syscalls.copyFileRange(offsets, in, offsets.in(reading, data), out,
                         offsets.out(writing, targetStart + data - start), hole - data, 0);
                 if (n > 0) {
                     data += n;
                     wrote = true;
                     continue;
                 }
-                int errno = n < 0 ? LinuxErrno.last() : 0;
+                int errno = n < 0 ? Syscalls.errno(offsets) : 0;
                 Errno error = LinuxErrno.TABLE.of(errno);
                 if (n < 0 && error == Errno.EINTR) {
                     continue;

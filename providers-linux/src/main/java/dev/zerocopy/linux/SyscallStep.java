@@ -83,19 +83,19 @@ final class SyscallStep implements LinuxStep, Readiness {
         long n;
         switch (call) {
             case SENDFILE:
-                n = LinuxLibc.sendfile64(out.fd(), in.fd(), inOffset, count);
+                n = Syscalls.sendfile(offsets, out.fd(), in.fd(), inOffset, count);
                 break;
             case SPLICE:
-                n = LinuxLibc.splice(in.fd(), inOffset, out.fd(), outOffset, count, SPLICE_FLAGS);
+                n = Syscalls.splice(offsets, in.fd(), inOffset, out.fd(), outOffset, count, SPLICE_FLAGS);
                 break;
             default:
-                n = CopyFileRange.copyFileRange(in.fd(), inOffset, out.fd(), outOffset, count, 0);
+                n = Syscalls.copyFileRange(offsets, in.fd(), inOffset, out.fd(), outOffset, count, 0);
         }
         if (n >= 0) {
             result.moved(n);
             return;
         }
-        int errno = LinuxErrno.last();
+        int errno = Syscalls.errno(offsets);
         Errno error = LinuxErrno.TABLE.of(errno);
         // copy_file_range(2): EBADF means "fd_out is open for appending (O_APPEND)" (the channels are open
         // and held, so from any of these calls EBADF can only mean the pair is unsupported).

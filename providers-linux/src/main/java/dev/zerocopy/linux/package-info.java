@@ -8,12 +8,15 @@
  *   <li>{@code PipedSpliceStep}: two splices through a pooled kernel pipe ({@code PipePool},
  *       {@code KernelPipe}) for socket → file and socket → socket.</li>
  *   <li>{@code SparseCopy}: file → file keeping the source's holes, where the target range is new.</li>
+ *   <li>{@code Syscalls}: the three calls that move bytes, through {@code java.lang.foreign} on JDK 22+
+ *       with native access ({@code ForeignLinker}, handles built by reflection so the jar stays Java 17),
+ *       else through JNA;</li>
  *   <li>{@code LinuxLibc} and {@code CopyFileRange}: the C library through JNA direct mapping;
  *       {@code LinuxFds}: {@code dup}, {@code close}, {@code poll} and the socket timeouts for transfers
  *       that hold their channels on duplicates; {@code LinuxErrno}: Linux's error numbers.</li>
  * </ul>
  * From {@code transfer} to {@code sendfile64} for file → socket: {@code AbstractZeroCopyTransfer.routed},
  * {@code LinuxTransfer.fileToChannel}, {@code sendfileToSocket}, {@code CopyLoop.run}, {@code CopyLoop.loop},
- * {@code SyscallStep.run}.
+ * {@code SyscallStep.run}, {@code Syscalls.sendfile}.
  */
 package dev.zerocopy.linux;

@@ -78,6 +78,19 @@ class LinuxTransferTest {
         assertTrue(linux.availability().usable(), linux.availability().reason());
     }
 
+    /**
+     * JDK 22+ with native access calls through java.lang.foreign unless JNA is asked for; older JDKs through
+     * JNA. The rest of this suite runs in both bindings (the dup-protocol execution asks for JNA).
+     */
+    @Test
+    void callsThroughTheBindingThisJdkOffers() {
+        boolean foreign = Runtime.version().feature() >= 22
+                && !"jna".equals(System.getProperty(ForeignLinker.PROPERTY));
+        assertEquals(foreign ? "foreign" : "jna", Syscalls.binding());
+        assertTrue(linux.availability().reason().endsWith("calls through " + Syscalls.binding()),
+                linux.availability().reason());
+    }
+
     @Test
     void eachPairUsesItsSystemCall() throws Exception {
         Path in = file("in", 1 << 20);

@@ -25,7 +25,13 @@ public final class TransferContext {
 
     private static final MethodHandle IS_VIRTUAL = isVirtual();
 
-    private final TransferEvent event = new TransferEvent();
+    /**
+     * Asks whether a recording wants the event without making one per transfer: an event's
+     * {@code isEnabled()} reads its class's state, not the instance's.
+     */
+    private static final TransferEvent PROBE = new TransferEvent();
+
+    private final TransferEvent event;
     private final boolean recording;
     private final Channel source;
     private final Channel target;
@@ -50,7 +56,8 @@ public final class TransferContext {
         this.guard = new ChannelGuard(source, target);
         this.nonBlocking = source instanceof SelectableChannel s && !s.isBlocking()
                 || target instanceof SelectableChannel t && !t.isBlocking();
-        this.recording = event.isEnabled();
+        this.recording = PROBE.isEnabled();
+        this.event = recording ? new TransferEvent() : null;
         if (recording) {
             event.begin();
             event.provider = provider;
