@@ -86,7 +86,19 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         End in = new End(context.sourceFd(), true, false);
         switch (kind) {
             case SOCKET:
-                return sendfileToSocket(in, new End(context.targetFd(), false, true), position, count, context);
+                // In the guest protocol a blocking sendfile may sleep in the kernel: the JDK's close and
+                // interrupt signal it out. Otherwise the socket's send timeout is bounded to one tick for the
+                // transfer (the transfer holds the channel's write lock, so no other write sees it) and each
+                // call asks for at most DUP_BLOCKING_CHUNK, so that a slow but moving peer cannot keep one
+                // call in the kernel for long.
+                End socket = new End(context.targetFd(), false, true);
+                SyscallStep sendfile = SyscallStep.sendfile(in, socket, context);
+                if (context.guest() || context.nonBlocking()) {
+                    return new CopyLoop("sendfile", sendfile, SyscallStep.MAX_RW_COUNT)
+                            .run(position, count, sendfile, context);
+                }
+                return SocketTimeout.runBounded(new CopyLoop("sendfile", sendfile, DUP_BLOCKING_CHUNK),
+                        LinuxFds.SEND_TIMEOUT, socket.fd(), position, count, sendfile, context);
             case PIPE:
                 return run(context, SyscallStep.splice(in, new End(context.targetFd(), false, true), context),
                         SyscallStep.MAX_RW_COUNT, position, count);
@@ -154,23 +166,6 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
      */
     private static long cannotBound(TransferContext context) {
         return context.notHandled("cannot bound the blocking socket's timeout (errno " + LinuxErrno.last() + ")");
-    }
-
-    /**
-     * {@code sendfile} into a socket. In the guest protocol a blocking call may sleep in the kernel: the
-     * JDK's close and interrupt signal it out. Otherwise the socket's send timeout is bounded to one tick
-     * for the transfer (the transfer holds the channel's write lock, so no other write sees it) and each
-     * call asks for at most {@link #DUP_BLOCKING_CHUNK}, so that a slow but moving peer cannot keep one
-     * call in the kernel for long.
-     */
-    private static long sendfileToSocket(End in, End out, long position, long count, TransferContext context)
-            throws IOException {
-        SyscallStep step = SyscallStep.sendfile(in, out, context);
-        if (context.guest() || context.nonBlocking()) {
-            return new CopyLoop("sendfile", step, SyscallStep.MAX_RW_COUNT).run(position, count, step, context);
-        }
-        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), LinuxFds.SEND_TIMEOUT,
-                out.fd(), position, count, step, context);
     }
 
     /**

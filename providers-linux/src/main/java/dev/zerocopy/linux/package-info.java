@@ -16,7 +16,7 @@
  *       that hold their channels on duplicates; {@code LinuxErrno}: Linux's error numbers.</li>
  * </ul>
  * From {@code transfer} to {@code sendfile64} for file → socket: {@code AbstractZeroCopyTransfer.routed},
- * {@code LinuxTransfer.fileToChannel}, {@code sendfileToSocket}, {@code CopyLoop.run}, {@code CopyLoop.loop},
+ * {@code LinuxTransfer.fileToChannel}, {@code CopyLoop.run}, {@code CopyLoop.loop},
  * {@code SyscallStep.run}, {@code Syscalls.sendfile}.
  */
 package dev.zerocopy.linux;
