@@ -128,47 +128,53 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
      * not handle the pair; one event.
      */
     private long routed(int route, Channel source, Channel target, long position, long count) throws IOException {
-        TransferContext context = new TransferContext(name(), source, target);
-        long n;
+        TransferContext context = TransferContext.take(name(), source, target);
         try {
-            switch (route) {
-                case FILE_TO_CHANNEL:
-                    n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target, context);
-                    break;
-                case CHANNEL_TO_FILE:
-                    n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count, context);
-                    break;
-                default:
-                    n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
+            long n;
+            try {
+                switch (route) {
+                    case FILE_TO_CHANNEL:
+                        n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target,
+                                context);
+                        break;
+                    case CHANNEL_TO_FILE:
+                        n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count,
+                                context);
+                        break;
+                    default:
+                        n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                Throwable thrown = context.abandon(e);
+                if (thrown instanceof IOException io) {
+                    throw io;
+                }
+                if (thrown instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw (Error) thrown;
             }
-        } catch (IOException | RuntimeException | Error e) {
-            Throwable thrown = context.abandon(e);
-            if (thrown instanceof IOException io) {
-                throw io;
+            n = context.leave(n);
+            if (n == CopyLoop.NOT_HANDLED) {
+                switch (route) {
+                    case FILE_TO_CHANNEL:
+                        n = PortableCopies.fileToChannel((FileChannel) source, position, count,
+                                (WritableByteChannel) target, context);
+                        break;
+                    case CHANNEL_TO_FILE:
+                        n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target,
+                                position, count, context);
+                        break;
+                    default:
+                        n = PortableCopies.channelToChannel((ReadableByteChannel) source,
+                                (WritableByteChannel) target, context);
+                }
             }
-            if (thrown instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) thrown;
+            context.finish(n);
+            return n;
+        } finally {
+            context.release();
         }
-        n = context.leave(n);
-        if (n == CopyLoop.NOT_HANDLED) {
-            switch (route) {
-                case FILE_TO_CHANNEL:
-                    n = PortableCopies.fileToChannel((FileChannel) source, position, count,
-                            (WritableByteChannel) target, context);
-                    break;
-                case CHANNEL_TO_FILE:
-                    n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target, position,
-                            count, context);
-                    break;
-                default:
-                    n = PortableCopies.channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target,
-                            context);
-            }
-        }
-        context.finish(n);
-        return n;
     }
 
     /**

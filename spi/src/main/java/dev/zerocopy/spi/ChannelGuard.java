@@ -13,8 +13,8 @@ import java.nio.channels.Channel;
  */
 public final class ChannelGuard {
 
-    private final Channel source;
-    private final Channel target;
+    private Channel source;
+    private Channel target;
     private boolean deferClose;
     private boolean closePending;
 
@@ -27,6 +27,14 @@ public final class ChannelGuard {
     public ChannelGuard(Channel source, Channel target) {
         this.source = source;
         this.target = target;
+    }
+
+    /** Guards the next transfer of a reused context. */
+    void reset(Channel source, Channel target) {
+        this.source = source;
+        this.target = target;
+        this.deferClose = false;
+        this.closePending = false;
     }
 
     /**

@@ -29,8 +29,8 @@ final class ChannelRegistration {
     /** Whether transfers use the guest protocol in this JVM. */
     static final boolean GUEST = JdkChannelProtocol.AVAILABLE;
 
-    private final Channel source;
-    private final Channel target;
+    private Channel source;
+    private Channel target;
     private int sourceFd = -1;
     private int targetFd = -1;
     private boolean nonBlocking;
@@ -49,9 +49,27 @@ final class ChannelRegistration {
     private FdRef sourceRef;
     private FdRef targetRef;
 
-    ChannelRegistration(Channel source, Channel target) {
+    /**
+     * Makes this (reused) registration ready to enter {@code source} and {@code target}; it must not hold
+     * any channel (left, or never entered).
+     */
+    ChannelRegistration reset(Channel source, Channel target) {
         this.source = source;
         this.target = target;
+        sourceFd = -1;
+        targetFd = -1;
+        nonBlocking = false;
+        sourceTicket = Integer.MIN_VALUE;
+        targetTicket = Integer.MIN_VALUE;
+        sourceLock = null;
+        targetLock = null;
+        sourceBegun = -1;
+        targetBegun = -1;
+        interruptibleFile = null;
+        ops = null;
+        sourceRef = null;
+        targetRef = null;
+        return this;
     }
 
     int sourceFd() {

@@ -106,7 +106,7 @@ public final class CopyLoop {
 
     private long loop(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard,
             TransferContext context) throws IOException {
-        StepResult result = new StepResult();
+        StepResult result = context != null ? context.stepResult() : new StepResult();
         long written = 0;
         while (written < count) {
             guard.check(written);

@@ -20,6 +20,10 @@ import java.nio.channels.SelectableChannel;
  * library, holds the channels' locks and takes duplicates of their descriptors), and then uses
  * {@link #sourceFd()} and {@link #targetFd()} only until the hook returns. The base class leaves the
  * channels when the hook returns or throws.
+ *
+ * <p>A context lives for one transfer; the base class keeps one per thread for its transfers and resets it
+ * for the next (a transfer started while the thread's context is in use gets a fresh one), so a transfer
+ * allocates no context. A hook must not keep the context, or anything that refers to it, after it returns.
  */
 public final class TransferContext {
 
@@ -31,11 +35,17 @@ public final class TransferContext {
      */
     private static final TransferEvent PROBE = new TransferEvent();
 
-    private final TransferEvent event;
-    private final boolean recording;
-    private final Channel source;
-    private final Channel target;
+    /** Each thread's context for its next transfer. */
+    private static final ThreadLocal<TransferContext> SPARE = new ThreadLocal<>();
+
+    private TransferEvent event;
+    private boolean recording;
+    private Channel source;
+    private Channel target;
     private final ChannelGuard guard;
+    private final StepResult stepResult = new StepResult();
+    private final ChannelRegistration entering = new ChannelRegistration();
+    private boolean inUse;
     private boolean nonBlocking;
     private ChannelRegistration registration;
     private String mechanism = "none";
@@ -51,11 +61,51 @@ public final class TransferContext {
      * @param target   the channel written to
      */
     public TransferContext(String provider, Channel source, Channel target) {
+        this.guard = new ChannelGuard(source, target);
+        start(provider, source, target);
+    }
+
+    /**
+     * The calling thread's context, started for a transfer; give it back with {@link #release()}. A thread
+     * whose context is in use (a transfer inside a transfer) gets a fresh one.
+     */
+    static TransferContext take(String provider, Channel source, Channel target) {
+        TransferContext spare = SPARE.get();
+        if (spare == null || spare.inUse) {
+            TransferContext fresh = new TransferContext(provider, source, target);
+            if (spare == null) {
+                SPARE.set(fresh);
+            }
+            fresh.inUse = true;
+            return fresh;
+        }
+        spare.guard.reset(source, target);
+        spare.start(provider, source, target);
+        spare.inUse = true;
+        return spare;
+    }
+
+    /** Ends this transfer's use of the context; it keeps no reference to the channels. */
+    void release() {
+        source = null;
+        target = null;
+        event = null;
+        registration = null;
+        entering.reset(null, null);
+        guard.reset(null, null);
+        inUse = false;
+    }
+
+    private void start(String provider, Channel source, Channel target) {
         this.source = source;
         this.target = target;
-        this.guard = new ChannelGuard(source, target);
         this.nonBlocking = source instanceof SelectableChannel s && !s.isBlocking()
                 || target instanceof SelectableChannel t && !t.isBlocking();
+        this.registration = null;
+        this.mechanism = "none";
+        this.fallbackReason = null;
+        this.waits = 0;
+        this.protocol = "none";
         this.recording = PROBE.isEnabled();
         this.event = recording ? new TransferEvent() : null;
         if (recording) {
@@ -63,6 +113,11 @@ public final class TransferContext {
             event.provider = provider;
             event.direction = ChannelKind.of(source).label() + "->" + ChannelKind.of(target).label();
         }
+    }
+
+    /** The result holder the copy loop reuses for each step of this transfer. */
+    StepResult stepResult() {
+        return stepResult;
     }
 
     /**
@@ -80,7 +135,7 @@ public final class TransferContext {
         if (registration != null) {
             throw new IllegalStateException("entered twice");
         }
-        ChannelRegistration entering = new ChannelRegistration(source, target);
+        ChannelRegistration entering = this.entering.reset(source, target);
         try {
             if (!entering.enter(ops)) {
                 return false;
