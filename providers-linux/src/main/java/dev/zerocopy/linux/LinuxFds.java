@@ -1,11 +1,12 @@
 package dev.zerocopy.linux;
 
 import dev.zerocopy.spi.FdOps;
+import dev.zerocopy.spi.PollFd;
+import dev.zerocopy.spi.PollReadiness;
+import dev.zerocopy.spi.SocketTimeout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.zerocopy.spi.PollReadiness;
-import dev.zerocopy.spi.SocketTimeout;
 
 /** {@code dup}, {@code close} and {@code poll} for the toolkit. */
 final class LinuxFds implements FdOps, PollReadiness.Poll {
@@ -33,7 +34,7 @@ final class LinuxFds implements FdOps, PollReadiness.Poll {
 
     @Override
     public int poll(int fd, short events, int timeoutMillis) {
-        return LinuxLibc.poll(new int[] {fd, events & 0xffff}, 1, timeoutMillis);
+        return LinuxLibc.poll(PollFd.of(fd, events), 1, timeoutMillis);
     }
 
     /** {@code SO_SNDTIMEO}, for {@link SocketTimeout}. */

@@ -49,7 +49,7 @@ final class LinuxLibc {
 
     static native int fcntl(int fd, int cmd, int arg);
 
-    /** {@code struct pollfd} as two ints: the fd, then events in the low and revents in the high half. */
+    /** {@code struct pollfd} as two ints, packed by {@link dev.zerocopy.spi.PollFd#of}. */
     static native int poll(int[] pollfd, long nfds, int timeoutMillis);
 
     static native long recv(int fd, Pointer buffer, long length, int flags);
