@@ -33,7 +33,12 @@ final class Offsets {
 
     /** Sets the input offset and returns its address, or returns 0 (NULL) for an end without one. */
     long in(End end, long position) {
-        if (!end.positional()) {
+        return in(end.positional(), position);
+    }
+
+    /** Sets the input offset and returns its address, or returns 0 (NULL) where {@code positional} is false. */
+    long in(boolean positional, long position) {
+        if (!positional) {
             return 0;
         }
         memory.putLong(0, position);
@@ -42,7 +47,12 @@ final class Offsets {
 
     /** Sets the output offset and returns its address, or returns 0 (NULL) for an end without one. */
     long out(End end, long position) {
-        if (!end.positional()) {
+        return out(end.positional(), position);
+    }
+
+    /** Sets the output offset and returns its address, or returns 0 (NULL) where {@code positional} is false. */
+    long out(boolean positional, long position) {
+        if (!positional) {
             return 0;
         }
         memory.putLong(8, position);

@@ -28,15 +28,24 @@ final class SyscallStep implements LinuxStep, Readiness {
     private static final int SPLICE_FLAGS = LinuxLibc.SPLICE_F_MOVE | LinuxLibc.SPLICE_F_NONBLOCK;
 
     private final int call;
-    private final End in;
-    private final End out;
+    // the ends' fields, not the End records, so that the records need not outlive the factory call
+    private final int inFd;
+    private final boolean inPositional;
+    private final boolean inPollable;
+    private final int outFd;
+    private final boolean outPositional;
+    private final boolean outPollable;
     private final Offsets offsets = Offsets.current();
     private final TransferContext context;
 
     private SyscallStep(int call, End in, End out, TransferContext context) {
         this.call = call;
-        this.in = in;
-        this.out = out;
+        this.inFd = in.fd();
+        this.inPositional = in.positional();
+        this.inPollable = in.pollable();
+        this.outFd = out.fd();
+        this.outPositional = out.positional();
+        this.outPollable = out.pollable();
         this.context = context;
     }
 
@@ -47,10 +56,10 @@ final class SyscallStep implements LinuxStep, Readiness {
      */
     @Override
     public boolean await(int timeoutMillis) throws IOException {
-        if (in.pollable() && !context.awaitSource(timeoutMillis)) {
+        if (inPollable && !context.awaitSource(timeoutMillis)) {
             return false;
         }
-        return !out.pollable() || context.awaitTarget(timeoutMillis);
+        return !outPollable || context.awaitTarget(timeoutMillis);
     }
 
     /** {@code sendfile64(out, in, &position, count)}: from a positional file to anything (a file at its position). */
@@ -78,18 +87,18 @@ final class SyscallStep implements LinuxStep, Readiness {
 
     @Override
     public void run(long position, long count, StepResult result) {
-        long inOffset = offsets.in(in, position);
-        long outOffset = offsets.out(out, position);
+        long inOffset = offsets.in(inPositional, position);
+        long outOffset = offsets.out(outPositional, position);
         long n;
         switch (call) {
             case SENDFILE:
-                n = Syscalls.sendfile(offsets, out.fd(), in.fd(), inOffset, count);
+                n = Syscalls.sendfile(offsets, outFd, inFd, inOffset, count);
                 break;
             case SPLICE:
-                n = Syscalls.splice(offsets, in.fd(), inOffset, out.fd(), outOffset, count, SPLICE_FLAGS);
+                n = Syscalls.splice(offsets, inFd, inOffset, outFd, outOffset, count, SPLICE_FLAGS);
                 break;
             default:
-                n = Syscalls.copyFileRange(offsets, in.fd(), inOffset, out.fd(), outOffset, count, 0);
+                n = Syscalls.copyFileRange(offsets, inFd, inOffset, outFd, outOffset, count, 0);
         }
         if (n >= 0) {
             result.moved(n);
