@@ -4,6 +4,8 @@ import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixLibc;
+import dev.zerocopy.posix.PosixSystem;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
@@ -11,7 +13,6 @@ import dev.zerocopy.spi.FdRef;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.SocketTimeout;
-import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,10 +27,9 @@ import java.nio.channels.WritableByteChannel;
  *
  * <p>Usable only when {@code os.name} is FreeBSD or macOS on a 64-bit JVM. Elsewhere nothing is bound:
  * the JNA bindings are registered the first time they are used on their own system, never when this
- * class is loaded, listed or asked for its {@link #availability()}: the constructor only reads
- * {@code os.name} and creates the binding objects, whose natives live in nested holder classes that JNA
- * registers when a call first initialises them (the one lazy-binding idiom of the BSD and Solaris
- * providers).
+ * class is loaded or listed: the constructor only reads {@code os.name} and creates the binding objects,
+ * whose natives live in nested holder classes that JNA registers when a call or {@link #availability()}
+ * first needs them ({@link dev.zerocopy.posix.NativeBinding}).
  *
  * <p>Blocking sockets: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer space with the
  * socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
@@ -93,14 +93,11 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     public Availability availability() {
         BsdSteps s = steps;
         if (s == null) {
-            return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; os.name is "
-                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+            return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; " + PosixSystem.describeRunning());
         }
-        try {
-            s.libc().poll(-1, Readiness.POLLOUT, 0);                         // binds the shared calls
-            s.sendfile(-1, -1).run(0, 1, new StepResult());                  // binds sendfile: EBADF
-        } catch (IOException | LinkageError e) {
-            return Availability.unusable(s.name() + " C library cannot be bound: " + e);
+        String failure = s.libc().bindingFailure();
+        if (failure != null) {
+            return Availability.unusable(s.name() + " C library cannot be bound: " + failure);
         }
         return Availability.usable(s.name() + " sendfile(2)" + (s.hasCopyFileRange() ? ", copy_file_range(2)" : ""));
     }
@@ -135,7 +132,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
 
     private static long sendfile(BsdSteps s, FileChannel source, long position, long count,
             WritableByteChannel target, TransferContext context) throws IOException {
-        BsdLibc libc = s.libc();
+        PosixLibc libc = s.libc();
         try (FdRef file = FdRef.acquire(source, libc); FdRef socket = FdRef.acquire(target, libc)) {
             if (file == null || socket == null) {
                 return notHandled(context, "sendfile: no file descriptor");
@@ -152,7 +149,7 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
      */
     private static long copyFileRange(BsdSteps s, FileChannel in, long inAt, FileChannel out, long outAt,
             long count, TransferContext context) throws IOException {
-        BsdLibc libc = s.libc();
+        PosixLibc libc = s.libc();
         try (FdRef src = FdRef.acquire(in, libc); FdRef dst = FdRef.acquire(out, libc)) {
             if (src == null || dst == null) {
                 return notHandled(context, "copy_file_range: no file descriptor");
@@ -189,16 +186,10 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
 
     /** The running system's bindings, created (not yet bound) only on FreeBSD or macOS; else {@code null}. */
     private static BsdSteps forRunningSystem() {
-        if (!"64".equals(System.getProperty("sun.arch.data.model"))) {
-            return null;                    // off_t and size_t are passed as Java longs
-        }
-        String os = System.getProperty("os.name", "");
-        if (os.equals("FreeBSD")) {
+        PosixSystem system = PosixSystem.running();
+        if (system == PosixSystem.FREEBSD) {
             return new FreeBsdSteps(new JnaFreeBsdLibc());
         }
-        if (os.startsWith("Mac OS X") || os.startsWith("macOS") || os.equals("Darwin")) {
-            return new MacOsSteps(new JnaMacOsLibc());
-        }
-        return null;
+        return system == PosixSystem.MACOS ? new MacOsSteps(new JnaMacOsLibc()) : null;
     }
 }

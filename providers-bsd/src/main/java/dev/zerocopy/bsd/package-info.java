@@ -11,10 +11,12 @@
  * through {@link dev.zerocopy.spi.Errno.Table#FREEBSD} or {@link dev.zerocopy.spi.Errno.Table#MACOS},
  * into a {@link dev.zerocopy.spi.StepResult}.
  *
- * <p>The C library is an interface: {@link dev.zerocopy.bsd.BsdLibc} (what both systems share),
- * {@link dev.zerocopy.bsd.FreeBsdLibc} and {@link dev.zerocopy.bsd.MacOsLibc}. Its JNA implementations
- * ({@code JnaBsdLibc}, {@code JnaFreeBsdLibc}, {@code JnaMacOsLibc}) keep their natives in nested holder
- * classes that JNA registers only when a call first runs on FreeBSD or macOS; elsewhere nothing is bound.
+ * <p>The C library is an interface per system, {@link dev.zerocopy.bsd.FreeBsdLibc} and
+ * {@link dev.zerocopy.bsd.MacOsLibc}, each extending the calls every provider shares
+ * ({@link dev.zerocopy.posix.PosixLibc}). Their JNA implementations ({@code JnaFreeBsdLibc},
+ * {@code JnaMacOsLibc}) extend the shared shell {@link dev.zerocopy.posix.JnaPosixLibc} with the system's
+ * copy calls, in nested holder classes that JNA registers only when a call first runs on FreeBSD or macOS
+ * ({@link dev.zerocopy.posix.NativeBinding}); elsewhere nothing is bound.
  * The tests implement the same interfaces with emulated kernels on Linux descriptors.
  */
 package dev.zerocopy.bsd;

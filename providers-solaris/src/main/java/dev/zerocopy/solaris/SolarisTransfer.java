@@ -3,6 +3,7 @@ package dev.zerocopy.solaris;
 import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixSystem;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
@@ -25,8 +26,8 @@ import java.nio.channels.WritableByteChannel;
  * {@code *off}; it would add a binding without removing a system call.
  *
  * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound: the
- * constructor only reads {@code os.name}, and the natives live in nested holder classes of
- * {@link JnaSolarisLibc} that JNA registers when a call first initialises them. Blocking sockets: see
+ * constructor only reads {@code os.name}, and the natives live in nested holder classes that JNA
+ * registers when a call or {@link #availability()} first needs them ({@link dev.zerocopy.posix.NativeBinding}). Blocking sockets: see
  * {@link SocketTimeout}.
  */
 @AutoService(ZeroCopyTransfer.class)
@@ -47,9 +48,7 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
 
     /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
     public SolarisTransfer() {
-        boolean solaris = "SunOS".equals(System.getProperty("os.name"))
-                && "64".equals(System.getProperty("sun.arch.data.model"));
-        this.libc = solaris ? new JnaSolarisLibc() : null;
+        this.libc = PosixSystem.running() == PosixSystem.SOLARIS ? new JnaSolarisLibc() : null;
     }
 
     /**
@@ -75,14 +74,12 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     public Availability availability() {
         SolarisLibc c = libc;
         if (c == null) {
-            return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; os.name is "
-                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+            return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; "
+                    + PosixSystem.describeRunning());
         }
-        try {
-            c.poll(-1, Readiness.POLLOUT, 0);                                   // binds libc
-            c.sendfile(-1, -1, new long[1], 1);                                 // binds libsendfile: EBADF
-        } catch (LinkageError e) {
-            return Availability.unusable("libsendfile cannot be bound: " + e);
+        String failure = c.bindingFailure();
+        if (failure != null) {
+            return Availability.unusable("libsendfile cannot be bound: " + failure);
         }
         return Availability.usable("Solaris sendfile(3EXT)");
     }

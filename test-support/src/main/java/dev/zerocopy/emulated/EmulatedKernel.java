@@ -1,6 +1,7 @@
 package dev.zerocopy.emulated;
 
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixLibc;
 import dev.zerocopy.spi.Errno;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.function.ToIntFunction;
  * <p>It also keeps the statistics tests assert on: copy calls, bytes moved, requests for "until end of
  * file" (a count of 0), descriptors duplicated and not yet closed.
  */
-public abstract class EmulatedKernel {
+public abstract class EmulatedKernel implements PosixLibc {
 
     private final ToIntFunction<Errno> numbers;
     private final ThreadLocal<int[]> errno = ThreadLocal.withInitial(() -> new int[1]);
@@ -120,8 +121,9 @@ public abstract class EmulatedKernel {
      * @param fd the descriptor
      * @return the duplicate or {@code -1}
      */
+    @Override
     public int dup(int fd) {
-        int r = LinuxHost.dup(fd);
+        int r = LinuxHost.LIBC.dup(fd);
         if (r < 0) {
             return hostFailure();
         }
@@ -135,8 +137,9 @@ public abstract class EmulatedKernel {
      * @param fd the descriptor
      * @return 0 or {@code -1}
      */
+    @Override
     public int close(int fd) {
-        if (LinuxHost.close(fd) != 0) {
+        if (LinuxHost.LIBC.close(fd) != 0) {
             return hostFailure();
         }
         openDuplicates.decrementAndGet();
@@ -148,6 +151,7 @@ public abstract class EmulatedKernel {
      *
      * @return the number
      */
+    @Override
     public int errno() {
         return errno.get()[0];
     }
@@ -160,8 +164,9 @@ public abstract class EmulatedKernel {
      * @param timeoutMillis the timeout
      * @return the ready count or {@code -1}
      */
+    @Override
     public int poll(int fd, short events, int timeoutMillis) {
-        int r = LinuxHost.poll(fd, events, timeoutMillis);
+        int r = LinuxHost.LIBC.poll(fd, events, timeoutMillis);
         return r < 0 ? hostFailure() : r;
     }
 
@@ -172,14 +177,9 @@ public abstract class EmulatedKernel {
      * @param timeval receives seconds and microseconds
      * @return 0 or {@code -1}
      */
+    @Override
     public int getSendTimeout(int socket, long[] timeval) {
-        long[] tv = new long[2];
-        if (LinuxHost.getsockopt(socket, LinuxHost.SOL_SOCKET, LinuxHost.SO_SNDTIMEO, tv, new int[] {16}) != 0) {
-            return hostFailure();
-        }
-        timeval[0] = tv[0];
-        timeval[1] = tv[1];
-        return 0;
+        return LinuxHost.LIBC.getSendTimeout(socket, timeval) != 0 ? hostFailure() : 0;
     }
 
     /**
@@ -190,12 +190,9 @@ public abstract class EmulatedKernel {
      * @param micros  microseconds
      * @return 0 or {@code -1}
      */
+    @Override
     public int setSendTimeout(int socket, long seconds, long micros) {
-        if (LinuxHost.setsockopt(socket, LinuxHost.SOL_SOCKET, LinuxHost.SO_SNDTIMEO,
-                new long[] {seconds, micros}, 16) != 0) {
-            return hostFailure();
-        }
-        return 0;
+        return LinuxHost.LIBC.setSendTimeout(socket, seconds, micros) != 0 ? hostFailure() : 0;
     }
 
     // ---- helpers for the subclasses ----
@@ -341,7 +338,7 @@ public abstract class EmulatedKernel {
      * @return whether O_APPEND is set
      */
     protected static boolean isAppend(int fd) {
-        int flags = LinuxHost.fcntl(fd, LinuxHost.F_GETFL);
+        int flags = LinuxHost.LIBC.fcntl(fd, LinuxHost.F_GETFL);
         return flags != -1 && (flags & LinuxHost.O_APPEND) != 0;
     }
 }
