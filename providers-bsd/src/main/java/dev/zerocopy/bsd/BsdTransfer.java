@@ -4,16 +4,14 @@ import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.ZeroCopyTransfer;
-import dev.zerocopy.posix.PosixLibc;
 import dev.zerocopy.posix.PosixSystem;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.FdRef;
-import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
+import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -31,8 +29,12 @@ import java.nio.channels.WritableByteChannel;
  * whose natives live in nested holder classes that JNA registers when a call or {@link #availability()}
  * first needs them ({@link dev.zerocopy.posix.NativeBinding}).
  *
- * <p>Blocking sockets: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer space with the
- * socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
+ * <p>Every call runs while the transfer holds both channels ({@link TransferContext#enter}): in the JDK's
+ * own channel protocol where {@code java.base/sun.nio.ch} is open to this library, so that another
+ * thread's write on the socket waits for the transfer and a close or interrupt signals a sleeping call out
+ * of the kernel (EINTR with the bytes sent); otherwise on duplicates of the descriptors, under the socket's
+ * write lock. Blocking sockets on duplicates: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer
+ * space with the socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
  * {@code sbytes}/{@code *len} (FreeBSD kern_sendfile.c {@code sbwait}; xnu {@code sendfile}), so a one-tick
  * {@code SO_SNDTIMEO} ({@link SocketTimeout}) keeps a call from sleeping in the kernel for longer than a
  * loop tick. {@code SF_NODISKIO} bounds disk waits, not socket waits.
@@ -44,11 +46,18 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     public static final String NAME = "bsd";
 
     /**
-     * Bytes asked of one {@code sendfile}: a call waits again for buffer space every time the peer reads,
-     * so only the chunk bounds how long it runs into a slow peer (interrupts are seen between calls);
-     * 4 MiB keeps the per-call cost negligible (Go's maxSendfileSize for the BSDs, for the same reason).
+     * Bytes asked of one {@code sendfile} in the JDK's channel protocol or on a non-blocking socket: 4 MiB
+     * keeps the per-call cost negligible (Go's maxSendfileSize for the BSDs, for the same reason).
      */
     static final long SENDFILE_CHUNK = 4L << 20;
+
+    /**
+     * Bytes asked of one {@code sendfile} into a blocking socket held on duplicates: a call waits again for
+     * buffer space every time the peer reads, so only the chunk bounds how long it runs into a slow but
+     * moving peer, and closes and interrupts are seen between calls; with a one-tick send timeout a call
+     * returns within a few ticks.
+     */
+    static final long DUP_BLOCKING_CHUNK = 256 * 1024;
 
     /** Bytes asked of one {@code copy_file_range}: 1 GiB, so interrupts are observed between gigabytes. */
     static final long COPY_FILE_RANGE_CHUNK = 1L << 30;
@@ -108,15 +117,16 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         BsdSteps s = steps;
         ChannelKind kind = ChannelKind.of(target);
         if (s == null) {
-            return notHandled(context, "bsd: not FreeBSD or macOS");
+            return context.notHandled("bsd: not FreeBSD or macOS");
         }
         if (kind == ChannelKind.SOCKET) {
-            return sendfile(s, source, position, count, target, context);
+            return context.enter(s.libc()) ? sendfile(s, position, count, context)
+                    : context.notHandled("sendfile: no file descriptor");
         }
         if (kind == ChannelKind.FILE) {
             return copyFileRange(s, source, position, (FileChannel) target, -1, count, context);
         }
-        return notHandled(context, "sendfile: the target is a " + kind.label() + ", not a socket");
+        return context.notHandled("sendfile: the target is a " + kind.label() + ", not a socket");
     }
 
     @Override
@@ -126,62 +136,61 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         if (s != null && source instanceof FileChannel file) {
             return copyFileRange(s, file, -1, target, position, count, context);
         }
-        return notHandled(context, s == null ? "bsd: not FreeBSD or macOS"
+        return context.notHandled(s == null ? "bsd: not FreeBSD or macOS"
                 : "bsd: no system call reads a " + ChannelKind.of(source).label() + " into a file");
     }
 
-    private static long sendfile(BsdSteps s, FileChannel source, long position, long count,
-            WritableByteChannel target, TransferContext context) throws IOException {
-        PosixLibc libc = s.libc();
-        try (FdRef file = FdRef.acquire(source, libc); FdRef socket = FdRef.acquire(target, libc)) {
-            if (file == null || socket == null) {
-                return notHandled(context, "sendfile: no file descriptor");
-            }
-            return SocketTimeout.runBounded(new CopyLoop("sendfile", s.sendfile(file.fd(), socket.fd()),
-                    SENDFILE_CHUNK), libc.sendTimeout(), socket.fd(), position, count,
-                    new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
+    /**
+     * {@code sendfile} into a socket, inside the channels' protocol ({@link TransferContext#enter}). In the
+     * JDK's own protocol a blocking call may sleep in the kernel: the JDK's close and interrupt signal it
+     * out, and it returns EINTR with the bytes sent (FreeBSD kern_sendfile.c, xnu {@code sendfile}). On
+     * duplicates the socket's send timeout is bounded to one tick for the transfer (the transfer holds the
+     * socket's write lock, so no other write sees it) and each call asks for at most
+     * {@link #DUP_BLOCKING_CHUNK}.
+     */
+    private static long sendfile(BsdSteps s, long position, long count, TransferContext context)
+            throws IOException {
+        TransferStep step = s.sendfile(context.sourceFd(), context.targetFd());
+        Readiness writable = context::awaitTarget;
+        if (context.guest() || context.nonBlocking()) {
+            return new CopyLoop("sendfile", step, SENDFILE_CHUNK).run(position, count, writable, context);
         }
+        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), s.libc().sendTimeout(),
+                context.targetFd(), position, count, writable, context);
     }
 
     /**
      * copy_file_range between two files; {@code inAt} or {@code outAt} is {@code -1} for "the channel's
-     * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do.
+     * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do. The
+     * positions are read before the channels are entered and written after the last call.
      */
     private static long copyFileRange(BsdSteps s, FileChannel in, long inAt, FileChannel out, long outAt,
             long count, TransferContext context) throws IOException {
-        PosixLibc libc = s.libc();
-        try (FdRef src = FdRef.acquire(in, libc); FdRef dst = FdRef.acquire(out, libc)) {
-            if (src == null || dst == null) {
-                return notHandled(context, "copy_file_range: no file descriptor");
-            }
-            String refusal = s.copyFileRangeRefusal(dst.fd());
-            if (refusal != null) {
-                return notHandled(context, "copy_file_range: " + refusal);
-            }
-            FileChannel advanced = inAt < 0 ? in : out;
-            long inStart = inAt < 0 ? in.position() : inAt;
-            long outStart = outAt < 0 ? out.position() : outAt;
-            long start = advanced.position();
-            long n;
-            try {
-                n = new CopyLoop("copy_file_range", s.copyFileRange(src.fd(), dst.fd(), outStart - inStart),
-                        COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
-            } catch (IOException e) {
-                if (e instanceof PartialTransfer partial && advanced.isOpen()) {
-                    advanced.position(start + partial.bytesTransferred());
-                }
-                throw e;
-            }
-            if (n > 0) {
-                advanced.position(start + n);
-            }
-            return n;
+        FileChannel advanced = inAt < 0 ? in : out;
+        long inStart = inAt < 0 ? in.position() : inAt;
+        long outStart = outAt < 0 ? out.position() : outAt;
+        long start = advanced.position();
+        if (!context.enter(s.libc())) {
+            return context.notHandled("copy_file_range: no file descriptor");
         }
-    }
-
-    private static long notHandled(TransferContext context, String reason) {
-        context.notHandled(reason);
-        return CopyLoop.NOT_HANDLED;
+        String refusal = s.copyFileRangeRefusal(context.targetFd());
+        if (refusal != null) {
+            return context.notHandled("copy_file_range: " + refusal);
+        }
+        long n;
+        try {
+            n = new CopyLoop("copy_file_range", s.copyFileRange(context.sourceFd(), context.targetFd(),
+                    outStart - inStart), COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
+        } catch (IOException e) {
+            if (e instanceof PartialTransfer partial && advanced.isOpen()) {
+                advanced.position(start + partial.bytesTransferred());
+            }
+            throw e;
+        }
+        if (n > 0) {
+            advanced.position(start + n);
+        }
+        return n;
     }
 
     /** The running system's bindings, created (not yet bound) only on FreeBSD or macOS; else {@code null}. */

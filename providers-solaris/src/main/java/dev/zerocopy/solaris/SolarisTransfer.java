@@ -7,11 +7,10 @@ import dev.zerocopy.posix.PosixSystem;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.FdRef;
-import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
+import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -26,9 +25,15 @@ import java.nio.channels.WritableByteChannel;
  * {@code *off}; it would add a binding without removing a system call.
  *
  * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound: the
- * constructor only reads {@code os.name}, and the natives live in nested holder classes that JNA
- * registers when a call or {@link #availability()} first needs them ({@link dev.zerocopy.posix.NativeBinding}). Blocking sockets: see
- * {@link SocketTimeout}.
+ * constructor only reads {@code os.name}, and the natives live in nested holder classes that JNA registers
+ * when a call or {@link #availability()} first needs them ({@link dev.zerocopy.posix.NativeBinding}).
+ *
+ * <p>Every call runs while the transfer holds both channels ({@link TransferContext#enter}): in the JDK's
+ * own channel protocol where {@code java.base/sun.nio.ch} is open to this library, so that another
+ * thread's write on the socket waits for the transfer and a close or interrupt signals a sleeping call out
+ * of the kernel (a partial count, or EINTR when nothing was sent: sendfile(3EXT)); otherwise on duplicates
+ * of the descriptors, under the socket's write lock, with a blocking socket's send timeout bounded to one
+ * tick for the transfer ({@link SocketTimeout}).
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class SolarisTransfer extends AbstractZeroCopyTransfer {
@@ -37,11 +42,17 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     public static final String NAME = "solaris";
 
     /**
-     * Bytes asked of one {@code sendfile}: it sleeps again for buffer space whenever the peer reads, so the
-     * chunk bounds how long one call runs into a slow peer; 4 MiB keeps the per-call cost negligible (Go's
-     * maxSendfileSize on Solaris, for the same reason).
+     * Bytes asked of one {@code sendfile} in the JDK's channel protocol or on a non-blocking socket: 4 MiB
+     * keeps the per-call cost negligible (Go's maxSendfileSize on Solaris, for the same reason).
      */
     static final long SENDFILE_CHUNK = 4L << 20;
+
+    /**
+     * Bytes asked of one {@code sendfile} into a blocking socket held on duplicates: a call sleeps again
+     * for buffer space whenever the peer reads, so the chunk bounds how long one call runs into a slow but
+     * moving peer, and closes and interrupts are seen between calls.
+     */
+    static final long DUP_BLOCKING_CHUNK = 256 * 1024;
 
     /** The C library, {@code null} off Solaris. */
     private final SolarisLibc libc;
@@ -89,23 +100,20 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
             TransferContext context) throws IOException {
         SolarisLibc c = libc;
         if (c == null) {
-            return notHandled(context, "solaris: not SunOS");
+            return context.notHandled("solaris: not SunOS");
         }
         if (ChannelKind.of(target) != ChannelKind.SOCKET) {
-            return notHandled(context, "sendfile: the target is a " + ChannelKind.of(target).label() + ", not a socket");
+            return context.notHandled("sendfile: the target is a " + ChannelKind.of(target).label() + ", not a socket");
         }
-        try (FdRef file = FdRef.acquire(source, c); FdRef socket = FdRef.acquire(target, c)) {
-            if (file == null || socket == null) {
-                return notHandled(context, "sendfile: no file descriptor");
-            }
-            return SocketTimeout.runBounded(new CopyLoop("sendfile",
-                    new SolarisSendfile(c, source, file.fd(), socket.fd()), SENDFILE_CHUNK), c.sendTimeout(),
-                    socket.fd(), position, count, new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context);
+        if (!context.enter(c)) {
+            return context.notHandled("sendfile: no file descriptor");
         }
-    }
-
-    private static long notHandled(TransferContext context, String reason) {
-        context.notHandled(reason);
-        return CopyLoop.NOT_HANDLED;
+        TransferStep step = new SolarisSendfile(c, source, context.sourceFd(), context.targetFd());
+        Readiness writable = context::awaitTarget;
+        if (context.guest() || context.nonBlocking()) {
+            return new CopyLoop("sendfile", step, SENDFILE_CHUNK).run(position, count, writable, context);
+        }
+        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), c.sendTimeout(),
+                context.targetFd(), position, count, writable, context);
     }
 }
