@@ -5,13 +5,12 @@ import dev.zerocopy.Availability;
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.posix.PosixSystem;
+import dev.zerocopy.posix.SocketSendLoop;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.Readiness;
-import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
-import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -36,28 +35,14 @@ import java.nio.channels.WritableByteChannel;
  * write lock. Blocking sockets on duplicates: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer
  * space with the socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
  * {@code sbytes}/{@code *len} (FreeBSD kern_sendfile.c {@code sbwait}; xnu {@code sendfile}), so a one-tick
- * {@code SO_SNDTIMEO} ({@link SocketTimeout}) keeps a call from sleeping in the kernel for longer than a
- * loop tick. {@code SF_NODISKIO} bounds disk waits, not socket waits.
+ * {@code SO_SNDTIMEO} keeps a call from sleeping in the kernel for longer than a loop tick
+ * ({@link SocketSendLoop}). {@code SF_NODISKIO} bounds disk waits, not socket waits.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class BsdTransfer extends AbstractZeroCopyTransfer {
 
     /** The provider's name. */
     public static final String NAME = "bsd";
-
-    /**
-     * Bytes asked of one {@code sendfile} in the JDK's channel protocol or on a non-blocking socket: 4 MiB
-     * keeps the per-call cost negligible (Go's maxSendfileSize for the BSDs, for the same reason).
-     */
-    static final long SENDFILE_CHUNK = 4L << 20;
-
-    /**
-     * Bytes asked of one {@code sendfile} into a blocking socket held on duplicates: a call waits again for
-     * buffer space every time the peer reads, so only the chunk bounds how long it runs into a slow but
-     * moving peer, and closes and interrupts are seen between calls; with a one-tick send timeout a call
-     * returns within a few ticks.
-     */
-    static final long DUP_BLOCKING_CHUNK = 256 * 1024;
 
     /** Bytes asked of one {@code copy_file_range}: 1 GiB, so interrupts are observed between gigabytes. */
     static final long COPY_FILE_RANGE_CHUNK = 1L << 30;
@@ -120,7 +105,8 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
             return context.notHandled("bsd: not FreeBSD or macOS");
         }
         if (kind == ChannelKind.SOCKET) {
-            return context.enter(s.libc()) ? sendfile(s, position, count, context)
+            return context.enter(s.libc()) ? SocketSendLoop.run("sendfile", s.sendfile(context.sourceFd(),
+                    context.targetFd()), s.libc(), position, count, context)
                     : context.notHandled("sendfile: no file descriptor");
         }
         if (kind == ChannelKind.FILE) {
@@ -138,25 +124,6 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         }
         return context.notHandled(s == null ? "bsd: not FreeBSD or macOS"
                 : "bsd: no system call reads a " + ChannelKind.of(source).label() + " into a file");
-    }
-
-    /**
-     * {@code sendfile} into a socket, inside the channels' protocol ({@link TransferContext#enter}). In the
-     * JDK's own protocol a blocking call may sleep in the kernel: the JDK's close and interrupt signal it
-     * out, and it returns EINTR with the bytes sent (FreeBSD kern_sendfile.c, xnu {@code sendfile}). On
-     * duplicates the socket's send timeout is bounded to one tick for the transfer (the transfer holds the
-     * socket's write lock, so no other write sees it) and each call asks for at most
-     * {@link #DUP_BLOCKING_CHUNK}.
-     */
-    private static long sendfile(BsdSteps s, long position, long count, TransferContext context)
-            throws IOException {
-        TransferStep step = s.sendfile(context.sourceFd(), context.targetFd());
-        Readiness writable = context::awaitTarget;
-        if (context.guest() || context.nonBlocking()) {
-            return new CopyLoop("sendfile", step, SENDFILE_CHUNK).run(position, count, writable, context);
-        }
-        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), s.libc().sendTimeout(),
-                context.targetFd(), position, count, writable, context);
     }
 
     /**

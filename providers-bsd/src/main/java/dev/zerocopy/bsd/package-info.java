@@ -6,7 +6,8 @@
  * <p>The route of a file-to-socket transfer: {@code BsdTransfer.fileToChannel} enters both channels
  * ({@link dev.zerocopy.spi.TransferContext#enter}: the JDK's own channel protocol, or the socket's write
  * lock and duplicates of the descriptors, with a blocking socket's send timeout bounded to one loop tick,
- * {@link dev.zerocopy.spi.SocketTimeout}) and runs the shared {@link dev.zerocopy.spi.CopyLoop} over the
+ * {@link dev.zerocopy.spi.SocketTimeout}) and runs the shared {@link dev.zerocopy.spi.CopyLoop}, through
+ * {@link dev.zerocopy.posix.SocketSendLoop}, over the
  * step that {@code FreeBsdSteps} or {@code MacOsSteps} (both {@code BsdSteps}) make of the system's
  * {@code sendfile}: they translate FreeBSD's {@code sbytes} or macOS's {@code *len} and errno, read
  * through {@link dev.zerocopy.spi.Errno.Table#FREEBSD} or {@link dev.zerocopy.spi.Errno.Table#MACOS},

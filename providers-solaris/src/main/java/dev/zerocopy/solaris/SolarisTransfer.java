@@ -4,13 +4,11 @@ import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.posix.PosixSystem;
+import dev.zerocopy.posix.SocketSendLoop;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.Readiness;
-import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
-import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -33,26 +31,13 @@ import java.nio.channels.WritableByteChannel;
  * thread's write on the socket waits for the transfer and a close or interrupt signals a sleeping call out
  * of the kernel (a partial count, or EINTR when nothing was sent: sendfile(3EXT)); otherwise on duplicates
  * of the descriptors, under the socket's write lock, with a blocking socket's send timeout bounded to one
- * tick for the transfer ({@link SocketTimeout}).
+ * tick for the transfer ({@link SocketSendLoop}).
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class SolarisTransfer extends AbstractZeroCopyTransfer {
 
     /** The provider's name. */
     public static final String NAME = "solaris";
-
-    /**
-     * Bytes asked of one {@code sendfile} in the JDK's channel protocol or on a non-blocking socket: 4 MiB
-     * keeps the per-call cost negligible (Go's maxSendfileSize on Solaris, for the same reason).
-     */
-    static final long SENDFILE_CHUNK = 4L << 20;
-
-    /**
-     * Bytes asked of one {@code sendfile} into a blocking socket held on duplicates: a call sleeps again
-     * for buffer space whenever the peer reads, so the chunk bounds how long one call runs into a slow but
-     * moving peer, and closes and interrupts are seen between calls.
-     */
-    static final long DUP_BLOCKING_CHUNK = 256 * 1024;
 
     /** The C library, {@code null} off Solaris. */
     private final SolarisLibc libc;
@@ -108,12 +93,7 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
         if (!context.enter(c)) {
             return context.notHandled("sendfile: no file descriptor");
         }
-        TransferStep step = new SolarisSendfile(c, source, context.sourceFd(), context.targetFd());
-        Readiness writable = context::awaitTarget;
-        if (context.guest() || context.nonBlocking()) {
-            return new CopyLoop("sendfile", step, SENDFILE_CHUNK).run(position, count, writable, context);
-        }
-        return SocketTimeout.runBounded(new CopyLoop("sendfile", step, DUP_BLOCKING_CHUNK), c.sendTimeout(),
-                context.targetFd(), position, count, writable, context);
+        return SocketSendLoop.run("sendfile", new SolarisSendfile(c, source, context.sourceFd(), context.targetFd()),
+                c, position, count, context);
     }
 }

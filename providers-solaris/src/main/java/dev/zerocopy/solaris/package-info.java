@@ -5,7 +5,8 @@
  * <p>The route: {@code SolarisTransfer.fileToChannel} enters both channels
  * ({@link dev.zerocopy.spi.TransferContext#enter}: the JDK's own channel protocol, or the socket's write
  * lock and duplicates of the descriptors, with a blocking socket's send timeout bounded to one loop tick,
- * {@link dev.zerocopy.spi.SocketTimeout}) and runs the shared {@link dev.zerocopy.spi.CopyLoop} over
+ * {@link dev.zerocopy.spi.SocketTimeout}) and runs the shared {@link dev.zerocopy.spi.CopyLoop}, through
+ * {@link dev.zerocopy.posix.SocketSendLoop}, over
  * {@code SolarisSendfile}, the step that reads the progress from {@code *off} and the error through
  * {@link dev.zerocopy.spi.Errno.Table#SOLARIS} (EINVAL after progress is the end of a file that shrank).
  *
