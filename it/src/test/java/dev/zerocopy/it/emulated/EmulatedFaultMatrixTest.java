@@ -355,6 +355,23 @@ class EmulatedFaultMatrixTest {
         }
     }
 
+    /**
+     * A close of the file wakes a sendfile that sleeps in the kernel only with the JDK's signal (the file
+     * channel waits for the transfer to leave): the emulated call reports it as its system does, EINTR or a
+     * partial count with the bytes sent, and the loop sees the close.
+     */
+    @ParameterizedTest
+    @MethodSource("systems")
+    void closingTheFileEndsATransferStalledByThePeer(EmulatedOs os) throws Exception {
+        try (Stalled stalled = stall(os)) {
+            stalled.file().close();
+            Throwable failure = stalled.failure();
+            assertInstanceOf(AsynchronousCloseException.class, failure);
+            assertEquals(kernel.moved(), ((PartialTransfer) failure).bytesTransferred());
+            assertTrue(stalled.pair().near().isOpen(), "closing the file leaves the socket open");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("systems")
     void aPeerResetFailsWithTheCountThatWasSent(EmulatedOs os) throws Exception {
