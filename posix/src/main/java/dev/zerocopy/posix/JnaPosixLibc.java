@@ -84,8 +84,15 @@ public class JnaPosixLibc implements PosixLibc {
         return failure;
     }
 
+    /**
+     * {@code dup(2)}. A system with a variadic-safe {@code fcntl} may override it with
+     * {@code F_DUPFD_CLOEXEC}, so that a process forked meanwhile does not inherit the duplicate.
+     *
+     * @param fd the descriptor
+     * @return the new descriptor, or {@code -1}
+     */
     @Override
-    public final int dup(int fd) {
+    public int dup(int fd) {
         return Calls.dup(fd);
     }
 
