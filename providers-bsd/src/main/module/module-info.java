@@ -6,6 +6,7 @@
  */
 module dev.zerocopy.bsd {
     requires dev.zerocopy;
+    requires dev.zerocopy.posix;
     requires com.sun.jna;
     requires static com.google.auto.service;
 

@@ -1,5 +1,6 @@
 package dev.zerocopy.bsd;
 
+import dev.zerocopy.posix.PosixLibc;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferStep;
@@ -23,7 +24,7 @@ abstract class BsdSteps {
      *
      * @return the library
      */
-    abstract BsdLibc libc();
+    abstract PosixLibc libc();
 
     /**
      * Returns the step that runs one {@code sendfile} from a regular file to a stream socket.

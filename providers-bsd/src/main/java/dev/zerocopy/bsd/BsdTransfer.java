@@ -4,14 +4,12 @@ import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixSystem;
+import dev.zerocopy.posix.SocketSendLoop;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.FdRef;
-import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.Readiness;
-import dev.zerocopy.spi.SocketTimeout;
-import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,29 +24,25 @@ import java.nio.channels.WritableByteChannel;
  *
  * <p>Usable only when {@code os.name} is FreeBSD or macOS on a 64-bit JVM. Elsewhere nothing is bound:
  * the JNA bindings are registered the first time they are used on their own system, never when this
- * class is loaded, listed or asked for its {@link #availability()}: the constructor only reads
- * {@code os.name} and creates the binding objects, whose natives live in nested holder classes that JNA
- * registers when a call first initialises them (the one lazy-binding idiom of the BSD and Solaris
- * providers).
+ * class is loaded or listed: the constructor only reads {@code os.name} and creates the binding objects,
+ * whose natives live in nested holder classes that JNA registers when a call or {@link #availability()}
+ * first needs them ({@link dev.zerocopy.posix.NativeBinding}).
  *
- * <p>Blocking sockets: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer space with the
- * socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
+ * <p>Every call runs while the transfer holds both channels ({@link TransferContext#enter}): in the JDK's
+ * own channel protocol where {@code java.base/sun.nio.ch} is open to this library, so that another
+ * thread's write on the socket waits for the transfer and a close or interrupt signals a sleeping call out
+ * of the kernel (EINTR with the bytes sent); otherwise on duplicates of the descriptors, under the socket's
+ * write lock. Blocking sockets on duplicates: FreeBSD's and macOS's {@code sendfile} wait for socket-buffer
+ * space with the socket's send timeout and, when it expires, return EAGAIN with the bytes sent so far in
  * {@code sbytes}/{@code *len} (FreeBSD kern_sendfile.c {@code sbwait}; xnu {@code sendfile}), so a one-tick
- * {@code SO_SNDTIMEO} ({@link SocketTimeout}) keeps a call from sleeping in the kernel for longer than a
- * loop tick. {@code SF_NODISKIO} bounds disk waits, not socket waits.
+ * {@code SO_SNDTIMEO} keeps a call from sleeping in the kernel for longer than a loop tick
+ * ({@link SocketSendLoop}). {@code SF_NODISKIO} bounds disk waits, not socket waits.
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class BsdTransfer extends AbstractZeroCopyTransfer {
 
     /** The provider's name. */
     public static final String NAME = "bsd";
-
-    /**
-     * Bytes asked of one {@code sendfile}: a call waits again for buffer space every time the peer reads,
-     * so only the chunk bounds how long it runs into a slow peer (interrupts are seen between calls);
-     * 4 MiB keeps the per-call cost negligible (Go's maxSendfileSize for the BSDs, for the same reason).
-     */
-    static final long SENDFILE_CHUNK = 4L << 20;
 
     /** Bytes asked of one {@code copy_file_range}: 1 GiB, so interrupts are observed between gigabytes. */
     static final long COPY_FILE_RANGE_CHUNK = 1L << 30;
@@ -93,14 +87,11 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
     public Availability availability() {
         BsdSteps s = steps;
         if (s == null) {
-            return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; os.name is "
-                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+            return Availability.unusable("needs FreeBSD or macOS on a 64-bit JVM; " + PosixSystem.describeRunning());
         }
-        try {
-            s.libc().poll(-1, Readiness.POLLOUT, 0);                         // binds the shared calls
-            s.sendfile(-1, -1).run(0, 1, new StepResult());                  // binds sendfile: EBADF
-        } catch (IOException | LinkageError e) {
-            return Availability.unusable(s.name() + " C library cannot be bound: " + e);
+        String failure = s.libc().bindingFailure();
+        if (failure != null) {
+            return Availability.unusable(s.name() + " C library cannot be bound: " + failure);
         }
         return Availability.usable(s.name() + " sendfile(2)" + (s.hasCopyFileRange() ? ", copy_file_range(2)" : ""));
     }
@@ -111,15 +102,17 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         BsdSteps s = steps;
         ChannelKind kind = ChannelKind.of(target);
         if (s == null) {
-            return notHandled(context, "bsd: not FreeBSD or macOS");
+            return context.notHandled("bsd: not FreeBSD or macOS");
         }
         if (kind == ChannelKind.SOCKET) {
-            return sendfile(s, source, position, count, target, context);
+            return context.enter(s.libc()) ? SocketSendLoop.run("sendfile", s.sendfile(context.sourceFd(),
+                    context.targetFd()), s.libc(), position, count, context)
+                    : context.notHandled("sendfile: no file descriptor");
         }
         if (kind == ChannelKind.FILE) {
             return copyFileRange(s, source, position, (FileChannel) target, -1, count, context);
         }
-        return notHandled(context, "sendfile: the target is a " + kind.label() + ", not a socket");
+        return context.notHandled("sendfile: the target is a " + kind.label() + ", not a socket");
     }
 
     @Override
@@ -129,76 +122,50 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         if (s != null && source instanceof FileChannel file) {
             return copyFileRange(s, file, -1, target, position, count, context);
         }
-        return notHandled(context, s == null ? "bsd: not FreeBSD or macOS"
+        return context.notHandled(s == null ? "bsd: not FreeBSD or macOS"
                 : "bsd: no system call reads a " + ChannelKind.of(source).label() + " into a file");
-    }
-
-    private static long sendfile(BsdSteps s, FileChannel source, long position, long count,
-            WritableByteChannel target, TransferContext context) throws IOException {
-        BsdLibc libc = s.libc();
-        try (FdRef file = FdRef.acquire(source, libc); FdRef socket = FdRef.acquire(target, libc)) {
-            if (file == null || socket == null) {
-                return notHandled(context, "sendfile: no file descriptor");
-            }
-            return SocketTimeout.runBounded(new CopyLoop("sendfile", s.sendfile(file.fd(), socket.fd()),
-                    SENDFILE_CHUNK), libc.sendTimeout(), socket.fd(), position, count,
-                    new PollReadiness(libc, socket.fd(), Readiness.POLLOUT), context);
-        }
     }
 
     /**
      * copy_file_range between two files; {@code inAt} or {@code outAt} is {@code -1} for "the channel's
-     * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do.
+     * own position, advanced by the bytes copied", as {@code transferTo}/{@code transferFrom} do. The
+     * positions are read before the channels are entered and written after the last call.
      */
     private static long copyFileRange(BsdSteps s, FileChannel in, long inAt, FileChannel out, long outAt,
             long count, TransferContext context) throws IOException {
-        BsdLibc libc = s.libc();
-        try (FdRef src = FdRef.acquire(in, libc); FdRef dst = FdRef.acquire(out, libc)) {
-            if (src == null || dst == null) {
-                return notHandled(context, "copy_file_range: no file descriptor");
-            }
-            String refusal = s.copyFileRangeRefusal(dst.fd());
-            if (refusal != null) {
-                return notHandled(context, "copy_file_range: " + refusal);
-            }
-            FileChannel advanced = inAt < 0 ? in : out;
-            long inStart = inAt < 0 ? in.position() : inAt;
-            long outStart = outAt < 0 ? out.position() : outAt;
-            long start = advanced.position();
-            long n;
-            try {
-                n = new CopyLoop("copy_file_range", s.copyFileRange(src.fd(), dst.fd(), outStart - inStart),
-                        COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
-            } catch (IOException e) {
-                if (e instanceof PartialTransfer partial && advanced.isOpen()) {
-                    advanced.position(start + partial.bytesTransferred());
-                }
-                throw e;
-            }
-            if (n > 0) {
-                advanced.position(start + n);
-            }
-            return n;
+        FileChannel advanced = inAt < 0 ? in : out;
+        long inStart = inAt < 0 ? in.position() : inAt;
+        long outStart = outAt < 0 ? out.position() : outAt;
+        long start = advanced.position();
+        if (!context.enter(s.libc())) {
+            return context.notHandled("copy_file_range: no file descriptor");
         }
-    }
-
-    private static long notHandled(TransferContext context, String reason) {
-        context.notHandled(reason);
-        return CopyLoop.NOT_HANDLED;
+        String refusal = s.copyFileRangeRefusal(context.targetFd());
+        if (refusal != null) {
+            return context.notHandled("copy_file_range: " + refusal);
+        }
+        long n;
+        try {
+            n = new CopyLoop("copy_file_range", s.copyFileRange(context.sourceFd(), context.targetFd(),
+                    outStart - inStart), COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
+        } catch (IOException e) {
+            if (e instanceof PartialTransfer partial && advanced.isOpen()) {
+                advanced.position(start + partial.bytesTransferred());
+            }
+            throw e;
+        }
+        if (n > 0) {
+            advanced.position(start + n);
+        }
+        return n;
     }
 
     /** The running system's bindings, created (not yet bound) only on FreeBSD or macOS; else {@code null}. */
     private static BsdSteps forRunningSystem() {
-        if (!"64".equals(System.getProperty("sun.arch.data.model"))) {
-            return null;                    // off_t and size_t are passed as Java longs
-        }
-        String os = System.getProperty("os.name", "");
-        if (os.equals("FreeBSD")) {
+        PosixSystem system = PosixSystem.running();
+        if (system == PosixSystem.FREEBSD) {
             return new FreeBsdSteps(new JnaFreeBsdLibc());
         }
-        if (os.startsWith("Mac OS X") || os.startsWith("macOS") || os.equals("Darwin")) {
-            return new MacOsSteps(new JnaMacOsLibc());
-        }
-        return null;
+        return system == PosixSystem.MACOS ? new MacOsSteps(new JnaMacOsLibc()) : null;
     }
 }

@@ -1,11 +1,12 @@
 package dev.zerocopy.bsd;
 
 import com.sun.jna.Pointer;
+import dev.zerocopy.posix.PosixLibc;
 
 /**
  * FreeBSD's C library calls used by {@link BsdTransfer}, shaped like their C prototypes.
  */
-public interface FreeBsdLibc extends BsdLibc {
+public interface FreeBsdLibc extends PosixLibc {
 
     /** {@code fcntl} command that returns the file status flags. */
     int F_GETFL = 3;

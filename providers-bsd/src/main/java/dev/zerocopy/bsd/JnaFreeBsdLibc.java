@@ -3,12 +3,15 @@ package dev.zerocopy.bsd;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.zerocopy.posix.JnaPosixLibc;
+import dev.zerocopy.posix.NativeBinding;
+import dev.zerocopy.posix.PosixSystem;
 
 /**
  * {@link FreeBsdLibc} through JNA direct mapping. Only {@link BsdTransfer} creates it, and only when
  * {@code os.name} is FreeBSD; the natives are registered on first use.
  */
-final class JnaFreeBsdLibc extends JnaBsdLibc implements FreeBsdLibc {
+final class JnaFreeBsdLibc extends JnaPosixLibc implements FreeBsdLibc {
 
     /** FreeBSD's {@code sendfile}; its 7-argument prototype exists on no other system. */
     static final class Sendfile {
@@ -34,7 +37,12 @@ final class JnaFreeBsdLibc extends JnaBsdLibc implements FreeBsdLibc {
         static native long copy_file_range(int infd, long[] inoffp, int outfd, long[] outoffp, long len, int flags);
     }
 
-    private volatile Boolean copyFileRange;
+    private static final NativeBinding SENDFILE = new NativeBinding(Sendfile.class);
+    private static final NativeBinding COPY_FILE_RANGE = new NativeBinding(CopyFileRange.class);
+
+    JnaFreeBsdLibc() {
+        super(PosixSystem.FREEBSD, SENDFILE);
+    }
 
     @Override
     public int sendfile(int fd, int s, long offset, long nbytes, Pointer hdtr, long[] sbytes, int flags) {
@@ -43,17 +51,7 @@ final class JnaFreeBsdLibc extends JnaBsdLibc implements FreeBsdLibc {
 
     @Override
     public boolean hasCopyFileRange() {
-        Boolean has = copyFileRange;
-        if (has == null) {
-            try {
-                Class.forName(CopyFileRange.class.getName(), true, CopyFileRange.class.getClassLoader());
-                has = Boolean.TRUE;
-            } catch (ClassNotFoundException | LinkageError missing) {
-                has = Boolean.FALSE;         // FreeBSD 12 and older: no such symbol (copy_file_range(2) HISTORY)
-            }
-            copyFileRange = has;
-        }
-        return has;
+        return COPY_FILE_RANGE.bound();      // FreeBSD 12 and older: no such symbol (copy_file_range(2) HISTORY)
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.zerocopy.bsd;
 
 import com.sun.jna.Pointer;
+import dev.zerocopy.posix.PosixLibc;
 
 /**
  * macOS's C library calls used by {@link BsdTransfer}, shaped like their C prototypes.
  */
-public interface MacOsLibc extends BsdLibc {
+public interface MacOsLibc extends PosixLibc {
 
     /**
      * {@code int sendfile(int fd, int s, off_t offset, off_t *len, struct sf_hdtr *hdtr, int flags)},

@@ -1,5 +1,6 @@
 package dev.zerocopy.bsd;
 
+import dev.zerocopy.posix.PosixLibc;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferStep;
 
@@ -18,7 +19,7 @@ final class MacOsSteps extends BsdSteps {
     }
 
     @Override
-    BsdLibc libc() {
+    PosixLibc libc() {
         return libc;
     }
 

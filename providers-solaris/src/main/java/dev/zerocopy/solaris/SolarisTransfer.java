@@ -3,13 +3,11 @@ package dev.zerocopy.solaris;
 import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixSystem;
+import dev.zerocopy.posix.SocketSendLoop;
 import dev.zerocopy.spi.AbstractZeroCopyTransfer;
 import dev.zerocopy.spi.ChannelKind;
 import dev.zerocopy.spi.CopyLoop;
-import dev.zerocopy.spi.FdRef;
-import dev.zerocopy.spi.PollReadiness;
-import dev.zerocopy.spi.Readiness;
-import dev.zerocopy.spi.SocketTimeout;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,9 +23,15 @@ import java.nio.channels.WritableByteChannel;
  * {@code *off}; it would add a binding without removing a system call.
  *
  * <p>Usable only when {@code os.name} is SunOS on a 64-bit JVM. Elsewhere nothing is bound: the
- * constructor only reads {@code os.name}, and the natives live in nested holder classes of
- * {@link JnaSolarisLibc} that JNA registers when a call first initialises them. Blocking sockets: see
- * {@link SocketTimeout}.
+ * constructor only reads {@code os.name}, and the natives live in nested holder classes that JNA registers
+ * when a call or {@link #availability()} first needs them ({@link dev.zerocopy.posix.NativeBinding}).
+ *
+ * <p>Every call runs while the transfer holds both channels ({@link TransferContext#enter}): in the JDK's
+ * own channel protocol where {@code java.base/sun.nio.ch} is open to this library, so that another
+ * thread's write on the socket waits for the transfer and a close or interrupt signals a sleeping call out
+ * of the kernel (a partial count, or EINTR when nothing was sent: sendfile(3EXT)); otherwise on duplicates
+ * of the descriptors, under the socket's write lock, with a blocking socket's send timeout bounded to one
+ * tick for the transfer ({@link SocketSendLoop}).
  */
 @AutoService(ZeroCopyTransfer.class)
 public final class SolarisTransfer extends AbstractZeroCopyTransfer {
@@ -35,21 +39,12 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     /** The provider's name. */
     public static final String NAME = "solaris";
 
-    /**
-     * Bytes asked of one {@code sendfile}: it sleeps again for buffer space whenever the peer reads, so the
-     * chunk bounds how long one call runs into a slow peer; 4 MiB keeps the per-call cost negligible (Go's
-     * maxSendfileSize on Solaris, for the same reason).
-     */
-    static final long SENDFILE_CHUNK = 4L << 20;
-
     /** The C library, {@code null} off Solaris. */
     private final SolarisLibc libc;
 
     /** Creates the provider for the running system; nothing is bound until a transfer needs it. */
     public SolarisTransfer() {
-        boolean solaris = "SunOS".equals(System.getProperty("os.name"))
-                && "64".equals(System.getProperty("sun.arch.data.model"));
-        this.libc = solaris ? new JnaSolarisLibc() : null;
+        this.libc = PosixSystem.running() == PosixSystem.SOLARIS ? new JnaSolarisLibc() : null;
     }
 
     /**
@@ -75,14 +70,12 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
     public Availability availability() {
         SolarisLibc c = libc;
         if (c == null) {
-            return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; os.name is "
-                    + System.getProperty("os.name") + ", data model " + System.getProperty("sun.arch.data.model"));
+            return Availability.unusable("needs Solaris or illumos (SunOS) on a 64-bit JVM; "
+                    + PosixSystem.describeRunning());
         }
-        try {
-            c.poll(-1, Readiness.POLLOUT, 0);                                   // binds libc
-            c.sendfile(-1, -1, new long[1], 1);                                 // binds libsendfile: EBADF
-        } catch (LinkageError e) {
-            return Availability.unusable("libsendfile cannot be bound: " + e);
+        String failure = c.bindingFailure();
+        if (failure != null) {
+            return Availability.unusable("libsendfile cannot be bound: " + failure);
         }
         return Availability.usable("Solaris sendfile(3EXT)");
     }
@@ -92,23 +85,15 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
             TransferContext context) throws IOException {
         SolarisLibc c = libc;
         if (c == null) {
-            return notHandled(context, "solaris: not SunOS");
+            return context.notHandled("solaris: not SunOS");
         }
         if (ChannelKind.of(target) != ChannelKind.SOCKET) {
-            return notHandled(context, "sendfile: the target is a " + ChannelKind.of(target).label() + ", not a socket");
+            return context.notHandled("sendfile: the target is a " + ChannelKind.of(target).label() + ", not a socket");
         }
-        try (FdRef file = FdRef.acquire(source, c); FdRef socket = FdRef.acquire(target, c)) {
-            if (file == null || socket == null) {
-                return notHandled(context, "sendfile: no file descriptor");
-            }
-            return SocketTimeout.runBounded(new CopyLoop("sendfile",
-                    new SolarisSendfile(c, source, file.fd(), socket.fd()), SENDFILE_CHUNK), c.sendTimeout(),
-                    socket.fd(), position, count, new PollReadiness(c, socket.fd(), Readiness.POLLOUT), context);
+        if (!context.enter(c)) {
+            return context.notHandled("sendfile: no file descriptor");
         }
-    }
-
-    private static long notHandled(TransferContext context, String reason) {
-        context.notHandled(reason);
-        return CopyLoop.NOT_HANDLED;
+        return SocketSendLoop.run("sendfile", new SolarisSendfile(c, source, context.sourceFd(), context.targetFd()),
+                c, position, count, context);
     }
 }

@@ -8,8 +8,8 @@ import dev.zerocopy.spi.Errno;
 
 /**
  * Solaris's sendfile(3EXT) emulated on Linux descriptors: {@code *off} is advanced by every byte sent,
- * also when -1 is returned; a partial write returns its count; an offset past the end of the file is
- * EINVAL; a count of 0 sends nothing.
+ * also when -1 is returned; a partial write, cut short by a full buffer or a signal, returns its count;
+ * an offset past the end of the file is EINVAL; a count of 0 sends nothing.
  */
 public final class EmulatedSolaris extends EmulatedKernel implements SolarisLibc {
 
@@ -52,8 +52,9 @@ public final class EmulatedSolaris extends EmulatedKernel implements SolarisLibc
         if (injection.after() != null) {
             return fail(injection.after());
         }
-        if (outcome.error() == Errno.EAGAIN && outcome.bytes() > 0) {
-            return outcome.bytes();         // a partial write returns its count
+        if ((outcome.error() == Errno.EAGAIN || outcome.error() == Errno.EINTR) && outcome.bytes() > 0) {
+            // A partial write returns its count; EINTR only when "no data was transferred" (sendfile(3EXT)).
+            return outcome.bytes();
         }
         return outcome.error() != Errno.NONE ? fail(outcome.error()) : outcome.bytes();
     }

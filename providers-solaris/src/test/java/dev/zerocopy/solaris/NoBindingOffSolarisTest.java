@@ -44,7 +44,7 @@ class NoBindingOffSolarisTest {
             assertEquals(200_003, received.get(20, TimeUnit.SECONDS));
         }
         assertEquals(-1, PseudoRandomStream.firstMismatch(target, 9, 200_003));
-        assertEquals(List.of(JnaSolarisLibc.Posix.class, JnaSolarisLibc.Sendfile.class),
+        assertEquals(List.of(JnaSolarisLibc.Sendfile.class),
                 NativeRegistrations.bindingClasses(SolarisTransfer.class), "the bindings the check looks at");
         assertEquals(List.of(), NativeRegistrations.registered(SolarisTransfer.class), "no Solaris symbol may be looked up here");
     }

@@ -1,7 +1,9 @@
 package dev.zerocopy.emulated;
 
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.posix.PosixLibc;
 import dev.zerocopy.spi.Errno;
+import dev.zerocopy.spi.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,20 +11,23 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToIntFunction;
 
 /**
  * The common part of the emulated kernels: another operating system's C library implemented on real
  * Linux descriptors. Bytes really move (Linux {@code sendfile}/{@code copy_file_range} on the
  * descriptors the provider passes); each subclass reports them with its system's conventions and error
- * numbers, and applies a {@link FaultPlan}. Blocking sockets behave as on the emulated systems because
- * Linux honours {@code SO_SNDTIMEO} in {@code sendfile} the same way: without it a call into a full
- * blocking socket sleeps until the peer reads.
+ * numbers, and applies a {@link FaultPlan}. Blocking sockets behave as on the emulated systems: a call
+ * into a full blocking socket sleeps in the Linux kernel until the peer reads, until {@code SO_SNDTIMEO}
+ * expires (then EAGAIN with the bytes sent, as FreeBSD's {@code sbwait} and xnu's do), or until a signal
+ * arrives (then EINTR with the bytes sent), such as the one the JDK sends a thread registered with a
+ * channel that another thread closes.
  *
  * <p>It also keeps the statistics tests assert on: copy calls, bytes moved, requests for "until end of
  * file" (a count of 0), descriptors duplicated and not yet closed.
  */
-public abstract class EmulatedKernel {
+public abstract class EmulatedKernel implements PosixLibc {
 
     private final ToIntFunction<Errno> numbers;
     private final ThreadLocal<int[]> errno = ThreadLocal.withInitial(() -> new int[1]);
@@ -31,6 +36,7 @@ public abstract class EmulatedKernel {
     private final AtomicInteger toEndRequests = new AtomicInteger();
     private final AtomicInteger openDuplicates = new AtomicInteger();
     private final CountDownLatch reportedAgain = new CountDownLatch(1);
+    private final AtomicInteger inHostSendfile = new AtomicInteger();
     private volatile FaultPlan plan;
 
     /**
@@ -104,12 +110,34 @@ public abstract class EmulatedKernel {
     }
 
     /**
-     * Waits until a copy call has reported EAGAIN (the socket buffer was full).
+     * Asserts what every test expects of the kernel afterwards: no duplicated descriptor left open, and no
+     * call that asked for "until end of file", which a provider must never do.
+     */
+    public void assertClean() {
+        if (openDuplicates() != 0 || toEndRequests() != 0) {
+            throw new AssertionError(openDuplicates() + " duplicated descriptors left open, " + toEndRequests()
+                    + " calls that asked for 'until end of file'; expected none");
+        }
+    }
+
+    /**
+     * Waits until a transfer into {@code socket} is stalled by a full socket buffer: a copy call has
+     * reported EAGAIN (the socket's send timeout expired, or it is non-blocking), or a Linux
+     * {@code sendfile} is in progress while the socket takes no more bytes ({@code poll} does not report
+     * it writable), so that the call sleeps in the kernel. The condition is polled every millisecond: the
+     * kernel signals neither.
      *
+     * @param socket the socket the transfer writes into
      * @throws InterruptedException if interrupted
      */
-    public void awaitEagain() throws InterruptedException {
-        reportedAgain.await();
+    public void awaitStalled(int socket) throws InterruptedException {
+        while (reportedAgain.getCount() > 0
+                && (inHostSendfile.get() == 0 || LinuxHost.LIBC.poll(socket, Readiness.POLLOUT, 0) != 0)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     // ---- the calls every emulated C library has ----
@@ -120,8 +148,9 @@ public abstract class EmulatedKernel {
      * @param fd the descriptor
      * @return the duplicate or {@code -1}
      */
+    @Override
     public int dup(int fd) {
-        int r = LinuxHost.dup(fd);
+        int r = LinuxHost.LIBC.dup(fd);
         if (r < 0) {
             return hostFailure();
         }
@@ -135,8 +164,9 @@ public abstract class EmulatedKernel {
      * @param fd the descriptor
      * @return 0 or {@code -1}
      */
+    @Override
     public int close(int fd) {
-        if (LinuxHost.close(fd) != 0) {
+        if (LinuxHost.LIBC.close(fd) != 0) {
             return hostFailure();
         }
         openDuplicates.decrementAndGet();
@@ -148,6 +178,7 @@ public abstract class EmulatedKernel {
      *
      * @return the number
      */
+    @Override
     public int errno() {
         return errno.get()[0];
     }
@@ -160,8 +191,9 @@ public abstract class EmulatedKernel {
      * @param timeoutMillis the timeout
      * @return the ready count or {@code -1}
      */
+    @Override
     public int poll(int fd, short events, int timeoutMillis) {
-        int r = LinuxHost.poll(fd, events, timeoutMillis);
+        int r = LinuxHost.LIBC.poll(fd, events, timeoutMillis);
         return r < 0 ? hostFailure() : r;
     }
 
@@ -172,14 +204,9 @@ public abstract class EmulatedKernel {
      * @param timeval receives seconds and microseconds
      * @return 0 or {@code -1}
      */
+    @Override
     public int getSendTimeout(int socket, long[] timeval) {
-        long[] tv = new long[2];
-        if (LinuxHost.getsockopt(socket, LinuxHost.SOL_SOCKET, LinuxHost.SO_SNDTIMEO, tv, new int[] {16}) != 0) {
-            return hostFailure();
-        }
-        timeval[0] = tv[0];
-        timeval[1] = tv[1];
-        return 0;
+        return LinuxHost.LIBC.getSendTimeout(socket, timeval) != 0 ? hostFailure() : 0;
     }
 
     /**
@@ -190,12 +217,9 @@ public abstract class EmulatedKernel {
      * @param micros  microseconds
      * @return 0 or {@code -1}
      */
+    @Override
     public int setSendTimeout(int socket, long seconds, long micros) {
-        if (LinuxHost.setsockopt(socket, LinuxHost.SOL_SOCKET, LinuxHost.SO_SNDTIMEO,
-                new long[] {seconds, micros}, 16) != 0) {
-            return hostFailure();
-        }
-        return 0;
+        return LinuxHost.LIBC.setSendTimeout(socket, seconds, micros) != 0 ? hostFailure() : 0;
     }
 
     // ---- helpers for the subclasses ----
@@ -246,6 +270,9 @@ public abstract class EmulatedKernel {
         return fail(Errno.Table.LINUX.of(LinuxHost.errno()));
     }
 
+    /** The most bytes one Linux call moves (MAX_RW_COUNT, read_write.c). */
+    private static final long MAX_HOST_COUNT = 0x7ffff000L;
+
     /** One Linux call that moves at most {@code count} bytes and advances its own offsets. */
     @FunctionalInterface
     private interface HostCall {
@@ -257,7 +284,7 @@ public abstract class EmulatedKernel {
         long done = 0;
         Errno error = Errno.NONE;
         while (done < count) {
-            long n = call.move(Math.min(count - done, 0x7ffff000L));
+            long n = call.move(Math.min(count - done, MAX_HOST_COUNT));
             if (n <= 0) {
                 error = n == 0 ? Errno.NONE : Errno.Table.LINUX.of(LinuxHost.errno());
                 break;
@@ -270,8 +297,13 @@ public abstract class EmulatedKernel {
 
     /**
      * Moves up to {@code count} bytes of a file from {@code offset} into a socket with Linux
-     * {@code sendfile}, repeating until the count, the end of the file, or an error (EAGAIN: the socket's
-     * buffer is full and it is non-blocking or its SO_SNDTIMEO expired).
+     * {@code sendfile}, repeating until the count, the end of the file, an error, or a call that Linux
+     * cut short before the end of the file. Linux returns such a short count, like the emulated systems'
+     * {@code sendfile} return -1 with the bytes sent, when the socket's buffer is full and the socket is
+     * non-blocking or its {@code SO_SNDTIMEO} expired (reported as EAGAIN), or when a signal interrupted
+     * the call (EINTR; Linux returns -1 EINTR itself when nothing was sent). A blocking socket without a
+     * send timeout stops short only for a signal; with one, a signal cannot be told from the timeout and is
+     * reported as EAGAIN, which a copy loop after progress repeats just the same.
      *
      * @param file   the file
      * @param socket the socket
@@ -281,7 +313,39 @@ public abstract class EmulatedKernel {
      */
     protected final Outcome sendfile(int file, int socket, long offset, long count) {
         long[] position = {offset};
-        return repeat(n -> LinuxHost.sendfile(socket, file, position, n), count);
+        long done = 0;
+        Errno error = Errno.NONE;
+        while (done < count) {
+            long asked = Math.min(count - done, MAX_HOST_COUNT);
+            long n;
+            inHostSendfile.incrementAndGet();
+            try {
+                n = LinuxHost.sendfile(socket, file, position, asked);
+            } finally {
+                inHostSendfile.decrementAndGet();
+            }
+            if (n <= 0) {
+                error = n == 0 ? Errno.NONE : Errno.Table.LINUX.of(LinuxHost.errno());
+                break;
+            }
+            done += n;
+            if (n < asked && position[0] < size(file)) {
+                error = bufferFullOrSignal(socket);
+                break;
+            }
+        }
+        moved.addAndGet(done);
+        if (error == Errno.EAGAIN) {
+            reportedAgain.countDown();
+        }
+        return new Outcome(done, error);
+    }
+
+    /** Why Linux cut a {@code sendfile} into this socket short before the end of the file. */
+    private static Errno bufferFullOrSignal(int socket) {
+        long[] timeout = new long[2];
+        boolean timed = LinuxHost.LIBC.getSendTimeout(socket, timeout) == 0 && (timeout[0] > 0 || timeout[1] > 0);
+        return timed || LinuxHost.isNonBlocking(socket) ? Errno.EAGAIN : Errno.EINTR;
     }
 
     /**
@@ -341,7 +405,7 @@ public abstract class EmulatedKernel {
      * @return whether O_APPEND is set
      */
     protected static boolean isAppend(int fd) {
-        int flags = LinuxHost.fcntl(fd, LinuxHost.F_GETFL);
+        int flags = LinuxHost.LIBC.fcntl(fd, LinuxHost.F_GETFL);
         return flags != -1 && (flags & LinuxHost.O_APPEND) != 0;
     }
 }

@@ -2,17 +2,21 @@ package dev.zerocopy.emulated;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import dev.zerocopy.spi.PollFd;
+import dev.zerocopy.posix.JnaPosixLibc;
+import dev.zerocopy.posix.PosixSystem;
 
 /**
  * The real Linux calls the emulated kernels move bytes with (test only; JNA direct mapping on the host's
- * C library). Constants are Linux x86-64/arm64 values.
+ * C library): the copy calls, and the calls every provider shares through the shell of
+ * {@code dev.zerocopy.posix} with Linux's constants ({@link #LIBC}). Constants are Linux x86-64/arm64 values.
  */
 public final class LinuxHost {
 
+    /** {@code dup}, {@code close}, {@code poll}, {@code fcntl} and the send timeout of the host. */
+    static final JnaPosixLibc LIBC = new JnaPosixLibc(PosixSystem.LINUX);
+
     static final int SOL_SOCKET = 1;
     static final int SO_TYPE = 3;
-    static final int SO_SNDTIMEO = 21;
     static final int SOCK_STREAM = 1;
     static final int F_GETFL = 3;
     static final int O_NONBLOCK = 0x800;
@@ -29,17 +33,7 @@ public final class LinuxHost {
 
     static native long copy_file_range(int inFd, long[] inOffset, int outFd, long[] outOffset, long len, int flags);
 
-    static native int poll(int[] fds, long nfds, int timeout);
-
-    static native int dup(int fd);
-
-    static native int close(int fd);
-
-    static native int fcntl(int fd, int cmd);
-
     static native int getsockopt(int s, int level, int name, long[] value, int[] length);
-
-    static native int setsockopt(int s, int level, int name, long[] value, int length);
 
     /**
      * Returns errno of the last failed host call on this thread.
@@ -48,10 +42,6 @@ public final class LinuxHost {
      */
     static int errno() {
         return Native.getLastError();
-    }
-
-    static int poll(int fd, short events, int timeoutMillis) {
-        return poll(PollFd.of(fd, events), 1, timeoutMillis);
     }
 
     /**
@@ -72,7 +62,7 @@ public final class LinuxHost {
      * @return whether O_NONBLOCK is set
      */
     public static boolean isNonBlocking(int fd) {
-        int flags = fcntl(fd, F_GETFL);
+        int flags = LIBC.fcntl(fd, F_GETFL);
         return flags != -1 && (flags & O_NONBLOCK) != 0;
     }
 
@@ -84,7 +74,7 @@ public final class LinuxHost {
      */
     public static long sendTimeoutMicros(int fd) {
         long[] tv = new long[2];
-        if (getsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, tv, new int[] {16}) != 0) {
+        if (LIBC.getSendTimeout(fd, tv) != 0) {
             throw new IllegalStateException("getsockopt SO_SNDTIMEO failed, errno " + errno());
         }
         return tv[0] * 1_000_000 + tv[1];

@@ -9,6 +9,8 @@
  * {@link dev.zerocopy.emulated.EmulatedOs} (boots a fresh kernel), {@link dev.zerocopy.emulated.FaultPlan}
  * (short calls, errors before or with progress), {@link dev.zerocopy.emulated.LinuxHost} (the host calls),
  * {@link dev.zerocopy.emulated.EmulatedContract} (the spi contract suite per emulated system),
+ * {@link dev.zerocopy.emulated.EmulatedChannelProtocol} (what other threads see of a transfer: their own
+ * writes on its socket, closes, interrupts),
  * {@link dev.zerocopy.emulated.SeedScenarios} with {@link dev.zerocopy.emulated.BrokenLoop} (each
  * scenario must catch a deliberately broken loop), {@link dev.zerocopy.emulated.NetworkCopy} and
  * {@link dev.zerocopy.emulated.NativeRegistrations} (which binding classes JNA registered: none, off the
