@@ -48,7 +48,7 @@ final class KernelPipe implements AutoCloseable {
 
     @Override
     public void close() {
-        LinuxLibc.close(readFd);
-        LinuxLibc.close(writeFd);
+        LinuxFds.INSTANCE.close(readFd);
+        LinuxFds.INSTANCE.close(writeFd);
     }
 }

@@ -6,7 +6,8 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The C library calls of the Linux provider, bound with JNA direct mapping. Every call returns
+ * The C library calls of the Linux provider that the shared shell ({@link LinuxFds}) does not make, bound
+ * with JNA direct mapping. Every call returns
  * {@code -1} on failure; read the error with {@link Native#getLastError()} immediately after.
  * Offsets are passed as native addresses ({@code 0} for NULL; see {@link Offsets}), other pointer
  * arguments as primitive arrays. 64-bit only.
@@ -26,9 +27,6 @@ final class LinuxLibc {
     static final int F_GETPIPE_SZ = 1032;
     static final int SPLICE_F_MOVE = 1;
     static final int SPLICE_F_NONBLOCK = 2;
-    static final int SOL_SOCKET = 1;
-    static final int SO_RCVTIMEO = 20;
-    static final int SO_SNDTIMEO = 21;
     static final int MSG_DONTWAIT = 0x40;
     static final int O_RDONLY = 0;
     static final int SEEK_DATA = 3;
@@ -49,23 +47,13 @@ final class LinuxLibc {
 
     static native int fcntl(int fd, int cmd, int arg);
 
-    /** {@code struct pollfd} as two ints, packed by {@link dev.zerocopy.spi.PollFd#of}. */
-    static native int poll(int[] pollfd, long nfds, int timeoutMillis);
-
     static native long recv(int fd, Pointer buffer, long length, int flags);
 
     static native long write(int fd, Pointer buffer, long length);
-
-    static native int close(int fd);
 
     static native int open(String path, int flags);
 
     static native long lseek(int fd, long offset, int whence);
 
     static native int ftruncate(int fd, long length);
-
-    /** {@code struct timeval} as two longs: seconds, microseconds. */
-    static native int setsockopt(int fd, int level, int name, long[] timeval, int length);
-
-    static native int getsockopt(int fd, int level, int name, long[] timeval, int[] length);
 }

@@ -77,7 +77,7 @@ final class SparseCopy {
             }
             return done;
         } finally {
-            LinuxLibc.close(walker);
+            LinuxFds.INSTANCE.close(walker);
         }
     }
 

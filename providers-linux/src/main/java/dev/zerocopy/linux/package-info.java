@@ -12,7 +12,8 @@
  *       with native access ({@code ForeignLinker}, handles built by reflection so the jar stays Java 17),
  *       else through JNA;</li>
  *   <li>{@code LinuxLibc} and {@code CopyFileRange}: the C library through JNA direct mapping;
- *       {@code LinuxFds}: {@code dup}, {@code close}, {@code poll} and the socket timeouts for transfers
+ *       {@code LinuxFds}: the shared {@code dev.zerocopy.posix} shell ({@code dup}, {@code close}, {@code poll},
+ *       the socket timeouts) for transfers
  *       that hold their channels on duplicates; {@code LinuxErrno}: Linux's error numbers.</li>
  * </ul>
  * From {@code transfer} to {@code sendfile64} for file → socket: {@code AbstractZeroCopyTransfer.routed},

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.jna.Native;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.linux.LinuxTransfer;
+import dev.zerocopy.posix.PosixLibc;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * zerocopy as named modules: a consumer module that knows only {@code dev.zerocopy} finds the Linux
  * provider through {@link java.util.ServiceLoader} and runs the network copy (file to loopback socket to
- * file, verified) with it, in a forked JVM on {@code --module-path} (spi, providers-linux and JNA, nothing
- * on the class path), and in a {@code jlink} image of the same modules.
+ * file, verified) with it, in a forked JVM on {@code --module-path} (spi, posix, providers-linux and JNA,
+ * nothing on the class path), and in a {@code jlink} image of the same modules.
  */
 @Timeout(300)
 class ModulePathIT {
@@ -59,7 +60,8 @@ class ModulePathIT {
     @Test
     void aConsumerOnTheModulePathCopiesThroughTheLinuxProvider() throws Exception {
         String modulePath = String.join(File.pathSeparator, jarOf(ZeroCopyTransfer.class).toString(),
-                jarOf(LinuxTransfer.class).toString(), jarOf(Native.class).toString(), consumer.toString());
+                jarOf(PosixLibc.class).toString(), jarOf(LinuxTransfer.class).toString(),
+                jarOf(Native.class).toString(), consumer.toString());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--module-path", modulePath));
         assertConsumerCopied(command, work.resolve("module-path"));
@@ -79,7 +81,8 @@ class ModulePathIT {
         // link from the run-time image, JEP 493), from the running image itself.
         Path jmods = Path.of(System.getProperty("java.home"), "jmods");
         List<String> modulePath = new ArrayList<>(List.of(jarOf(ZeroCopyTransfer.class).toString(),
-                jarOf(LinuxTransfer.class).toString(), jna.toString(), consumer.toString()));
+                jarOf(PosixLibc.class).toString(), jarOf(LinuxTransfer.class).toString(), jna.toString(),
+                consumer.toString()));
         if (Files.isDirectory(jmods)) {
             modulePath.add(0, jmods.toString());
         }
@@ -105,7 +108,7 @@ class ModulePathIT {
         command.addAll(List.of("--add-opens", "java.base/sun.nio.ch=dev.zerocopy",
                 "--add-opens", "java.base/java.io=dev.zerocopy"));
         if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=com.sun.jna,dev.zerocopy.linux");
+            command.add("--enable-native-access=com.sun.jna,dev.zerocopy.posix,dev.zerocopy.linux");
         }
         command.addAll(List.of("-m", "dev.zerocopy.it.consumer/dev.zerocopy.it.consumer.Main", dir.toString(),
                 Long.toString(SIZE)));
