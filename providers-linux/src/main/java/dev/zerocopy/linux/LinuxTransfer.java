@@ -80,6 +80,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     protected long fileToChannel(FileChannel source, long position, long count, WritableByteChannel target,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(target);
+        SparseCopy.Plan sparse = kind == ChannelKind.FILE
+                ? SparseCopy.plan(source, (FileChannel) target, true, position, count) : null;
         if (!context.enter(LinuxFds.INSTANCE)) {
             return noDescriptor(context, target);
         }
@@ -104,8 +106,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
                 End out = new End(context.targetFd(), false, false);
-                long sparse = SparseCopy.copy(source, (FileChannel) target, in, out, position, count, context);
-                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, true);
+                long copied = sparse == null ? CopyLoop.NOT_HANDLED : SparseCopy.copy(sparse, in, out, context);
+                return copied != CopyLoop.NOT_HANDLED ? copied : fileToFile(in, out, position, count, context, true);
         }
     }
 
@@ -113,6 +115,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     protected long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
         ChannelKind kind = ChannelKind.of(source);
+        SparseCopy.Plan sparse = kind == ChannelKind.FILE
+                ? SparseCopy.plan((FileChannel) source, target, false, position, count) : null;
         if (!context.enter(LinuxFds.INSTANCE)) {
             return noDescriptor(context, source);
         }
@@ -126,8 +130,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                         SyscallStep.MAX_RW_COUNT, position, count);
             default:
                 End in = new End(context.sourceFd(), false, false);
-                long sparse = SparseCopy.copy((FileChannel) source, target, in, out, position, count, context);
-                return sparse != CopyLoop.NOT_HANDLED ? sparse : fileToFile(in, out, position, count, context, false);
+                long copied = sparse == null ? CopyLoop.NOT_HANDLED : SparseCopy.copy(sparse, in, out, context);
+                return copied != CopyLoop.NOT_HANDLED ? copied : fileToFile(in, out, position, count, context, false);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A file-to-file copy that keeps the source's holes, as {@code cp} does: the data extents are found with
@@ -27,58 +29,86 @@ final class SparseCopy {
     }
 
     /**
-     * Copies, keeping holes, or declines.
-     *
-     * @return the bytes transferred (holes included), or {@link CopyLoop#NOT_HANDLED} when the copy is not
-     *         sparse or cannot keep holes; nothing has been written then
+     * What a sparse copy would cover: {@code [sourceStart, end)} of the source to {@code targetStart} of the
+     * target. Planned through the channels before the transfer enters them (a channel's own
+     * {@code position()} or {@code size()} inside the registration would replace the transfer's interrupt
+     * hook with its own).
      */
-    static long copy(FileChannel source, FileChannel target, End in, End out, long position, long count,
-            TransferContext context) throws IOException {
-        if (!Syscalls.COPY_FILE_RANGE_AVAILABLE) {
-            return CopyLoop.NOT_HANDLED;
+    record Plan(long sourceStart, long targetStart, long end) {
+    }
+
+    /**
+     * Plans a copy of {@code count} bytes between two files, one read or written at {@code position} (the
+     * positional side), the other at its own position.
+     *
+     * @return the plan, or {@code null} where the copy cannot or need not keep holes
+     */
+    static Plan plan(FileChannel source, FileChannel target, boolean sourcePositional, long position,
+            long count) {
+        if (!Syscalls.COPY_FILE_RANGE_AVAILABLE || count < MIN_COUNT) {
+            return null;
         }
-        long sourceStart;
-        long targetStart;
-        long end;
         try {
-            sourceStart = in.positional() ? position : source.position();
-            targetStart = out.positional() ? position : target.position();
-            end = sourceStart + Math.min(count, Math.max(0, source.size() - sourceStart));
+            long sourceStart = sourcePositional ? position : source.position();
+            long targetStart = sourcePositional ? target.position() : position;
+            long end = sourceStart + Math.min(count, Math.max(0, source.size() - sourceStart));
             if (end - sourceStart < MIN_COUNT || targetStart < target.size()) {
-                return CopyLoop.NOT_HANDLED;
+                return null;
             }
+            return new Plan(sourceStart, targetStart, end);
         } catch (IOException e) {
-            return CopyLoop.NOT_HANDLED;    // not a seekable file (a FIFO, a terminal): no holes to keep
+            return null;    // not a seekable file (a FIFO, a terminal): no holes to keep
         }
+    }
+
+    /**
+     * Copies as planned, keeping holes, or declines; moves the non-positional side's file position by what
+     * it copied, as {@code transferTo}/{@code transferFrom} do.
+     *
+     * @return the bytes transferred (holes included), or {@link CopyLoop#NOT_HANDLED} when the source has
+     *         no hole in the range or holes cannot be kept; nothing has been written then
+     */
+    static long copy(Plan plan, End in, End out, TransferContext context) throws IOException {
         int walker = LinuxLibc.open("/proc/self/fd/" + in.fd(), LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
         if (walker < 0) {
             return CopyLoop.NOT_HANDLED;
         }
         try {
-            long firstHole = LinuxLibc.lseek(walker, sourceStart, LinuxLibc.SEEK_HOLE);
-            if (firstHole < 0 || firstHole >= end) {
+            long firstHole = LinuxLibc.lseek(walker, plan.sourceStart(), LinuxLibc.SEEK_HOLE);
+            if (firstHole < 0 || firstHole >= plan.end()) {
                 return CopyLoop.NOT_HANDLED;                 // dense, or no SEEK_HOLE here
             }
-            long done = copyExtents(walker, in.fd(), out.fd(), sourceStart, targetStart, end, context);
+            long done = copyExtents(walker, in.fd(), out.fd(), plan.sourceStart(), plan.targetStart(), plan.end(),
+                    context);
             if (done == CopyLoop.NOT_HANDLED) {
                 return done;
             }
             context.mechanism("copy_file_range");
-            long length = targetStart + done;
-            if (target.size() < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
-                int errno = LinuxErrno.last();
-                throw new TransferFailedException("ftruncate", LinuxErrno.TABLE.of(errno).name(),
-                        LinuxErrno.TABLE.of(errno).description(), done);
+            long length = plan.targetStart() + done;
+            if (sizeOf(out.fd()) < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
+                fail("ftruncate", LinuxErrno.last(), done);
             }
-            if (in.positional()) {
-                target.position(targetStart + done);
-            } else {
-                source.position(sourceStart + done);
+            // The descriptors share the channels' open file description (in the JDK's protocol they are
+            // the channels' own), so lseek moves the position the channel reports.
+            End moved = in.positional() ? out : in;
+            long to = in.positional() ? plan.targetStart() + done : plan.sourceStart() + done;
+            if (LinuxLibc.lseek(moved.fd(), to, LinuxLibc.SEEK_SET) < 0) {
+                fail("lseek", LinuxErrno.last(), done);
             }
             return done;
         } finally {
             LinuxFds.INSTANCE.close(walker);
         }
+    }
+
+    /** A file's size through its {@code /proc/self/fd} link (a {@code stat}; no channel call). */
+    private static long sizeOf(int fd) throws IOException {
+        return Files.size(Path.of("/proc/self/fd/" + fd));
+    }
+
+    private static void fail(String call, int errno, long done) throws TransferFailedException {
+        throw new TransferFailedException(call, LinuxErrno.TABLE.of(errno).name(),
+                LinuxErrno.TABLE.of(errno).description(), done);
     }
 
     /**
