@@ -1,8 +1,11 @@
 package dev.zerocopy.nio;
 
 import java.lang.instrument.Instrumentation;
+import java.io.IOException;
 import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,11 +15,13 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The module layer in which the agent runs zerocopy: the agent's own jar, resolved as one automatic module
- * in a {@link ModuleLayer} of its own, with one class loader whose parent is the system class loader. The
+ * The module layer in which the agent runs zerocopy: the agent's own jar, resolved as one open module (its
+ * packages and services as the JDK finds them in the jar) in a {@link ModuleLayer} of its own, with one
+ * class loader whose parent is the system class loader. The
  * JDK's grants the agent needs go to that module alone:
  * <ul>
  *   <li>{@code java.base/sun.nio.ch} and {@code java.base/java.io} are opened to it, so that the library
@@ -36,6 +41,14 @@ final class AgentLayer {
     /** The system property that turns enabling native access off. */
     static final String NATIVE_ACCESS_PROPERTY = "dev.zerocopy.agent.nativeAccess";
 
+    /**
+     * The JDK modules the library reads when the runtime has them: the flight recorder events, the
+     * {@code sun.misc.Unsafe} fallback, the instrumentation API, and JNA's logging and (unused here) AWT
+     * helpers.
+     */
+    private static final List<String> REQUIRES =
+            List.of("jdk.jfr", "jdk.unsupported", "java.instrument", "java.logging", "java.desktop");
+
     private final Module module;
 
     private AgentLayer(Module module) {
@@ -48,22 +61,72 @@ final class AgentLayer {
      * @param agentClass a class of the agent jar
      * @return the layer
      * @throws IllegalStateException if the class does not come from a jar file
-     * @throws java.lang.module.FindException if the jar is not a valid automatic module
+     * @throws java.lang.module.FindException if the jar is not a valid automatic module (by its manifest's
+     *         {@code Automatic-Module-Name} or its file name)
      * @throws java.lang.module.ResolutionException if it cannot be resolved
      */
     static AgentLayer of(Class<?> agentClass) {
         Path jar = jarOf(agentClass);
-        ModuleFinder finder = ModuleFinder.of(jar);
-        Set<ModuleReference> found = finder.findAll();
+        Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
         if (found.size() != 1) {
             throw new IllegalStateException(jar + " is not one module: " + found);
         }
-        String name = found.iterator().next().descriptor().name();
+        ModuleReference module = explicit(found.iterator().next());
+        String name = module.descriptor().name();
         ModuleLayer boot = ModuleLayer.boot();
-        Configuration configuration = boot.configuration().resolve(finder, ModuleFinder.of(), Set.of(name));
-        ModuleLayer layer = ModuleLayer.defineModulesWithOneLoader(configuration, List.of(boot),
-                ClassLoader.getSystemClassLoader()).layer();
-        return new AgentLayer(layer.findModule(name).orElseThrow());
+        Configuration configuration = boot.configuration().resolve(new OneModule(module), ModuleFinder.of(),
+                Set.of(name));
+        ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(configuration, List.of(boot),
+                ClassLoader.getSystemClassLoader());
+        Module defined = controller.layer().findModule(name).orElseThrow();
+        // What the jar lacks (a thin jar used as the agent) comes from the class path, as the loader's parent.
+        controller.addReads(defined, ClassLoader.getSystemClassLoader().getUnnamedModule());
+        return new AgentLayer(defined);
+    }
+
+    /**
+     * The jar's module as an open, explicit one: the packages and services the JDK found in it, reading
+     * only the JDK modules the library uses. An automatic module would read every module of the boot
+     * layer, and clash with an application that has zerocopy's own modules on the module path (two
+     * modules with the package {@code dev.zerocopy}).
+     */
+    private static ModuleReference explicit(ModuleReference automatic) {
+        ModuleDescriptor found = automatic.descriptor();
+        ModuleDescriptor.Builder builder = ModuleDescriptor.newOpenModule(found.name()).packages(found.packages());
+        for (String required : REQUIRES) {
+            if (ModuleLayer.boot().findModule(required).isPresent()) {
+                builder.requires(required);
+            }
+        }
+        for (ModuleDescriptor.Provides provides : found.provides()) {
+            builder.uses(provides.service()).provides(provides);
+        }
+        found.packages().forEach(builder::exports);
+        return new ModuleReference(builder.build(), automatic.location().orElse(null)) {
+            @Override
+            public ModuleReader open() throws IOException {
+                return automatic.open();
+            }
+        };
+    }
+
+    /** Finds the one module. */
+    private static final class OneModule implements ModuleFinder {
+        private final ModuleReference module;
+
+        OneModule(ModuleReference module) {
+            this.module = module;
+        }
+
+        @Override
+        public Optional<ModuleReference> find(String name) {
+            return module.descriptor().name().equals(name) ? Optional.of(module) : Optional.empty();
+        }
+
+        @Override
+        public Set<ModuleReference> findAll() {
+            return Set.of(module);
+        }
     }
 
     private static Path jarOf(Class<?> agentClass) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.zerocopy.spi.PseudoRandomStream;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
@@ -53,6 +55,24 @@ class AgentNativeAccessIT {
         Run agent = run(ChildJvm.Route.AGENT, "agent");
         assertEquals(1, agent.providers().size(), "one routed transfer: " + agent.providers());
         assertEquals(run(ChildJvm.Route.PLAIN, "plain").result().stderr(), agent.result().stderr());
+    }
+
+    /**
+     * An application with zerocopy's own modules on the module path: the agent's layer reads only the JDK
+     * modules it needs, so two modules with the same packages do not clash, and its transfer still runs.
+     */
+    @Test
+    void anApplicationWithZerocopysModulesOnTheModulePathKeepsTheAgent() throws Exception {
+        Path spi = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(entry -> entry.getFileName().toString().matches("zerocopy-spi-[^-]+(-SNAPSHOT)?\\.jar"))
+                .findFirst().orElse(null);
+        assumeTrue(spi != null, "the spi jar is not on the test class path (a reactor build before package)");
+        List<String> modulePath = List.of("--module-path", spi.toString(), "--add-modules", "dev.zerocopy");
+        Run plain = run(ChildJvm.Route.PLAIN, "plain", modulePath.toArray(String[]::new));
+        Run agent = run(ChildJvm.Route.AGENT, "agent", modulePath.toArray(String[]::new));
+        assertEquals(plain.result().stderr(), agent.result().stderr(), ChildJvm.describe(agent.result()));
+        assertEquals(1, agent.providers().size(), "one routed transfer: " + agent.providers());
     }
 
     @Test
