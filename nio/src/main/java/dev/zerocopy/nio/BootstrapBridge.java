@@ -4,23 +4,19 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.ClassFileVersion;
-import net.bytebuddy.description.modifier.Ownership;
-import net.bytebuddy.description.modifier.FieldManifestation;
-import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
- * The bridge between the advice inlined into {@code sun.nio.ch.FileChannelImpl} and the library: a class
+ * The bridge between the advice woven into {@code sun.nio.ch.FileChannelImpl} and the library: a class
  * {@value #NAME} generated at start-up and defined, through a private lookup on {@code FileChannelImpl}
- * (possible because the agent opened {@code sun.nio.ch}), in the JDK's own package and class loader. It has
- * two public static volatile {@link MethodHandle} fields, {@value #TRANSFER_TO} and {@value #TRANSFER_FROM},
- * which the advice reads and invokes; {@code null} means "run the JDK's body".
+ * (possible because the agent opened {@code sun.nio.ch} to this module), in the JDK's own package and class
+ * loader. It has two public static volatile {@link MethodHandle} fields, {@value #TRANSFER_TO} and
+ * {@value #TRANSFER_FROM}, which the advice reads and invokes; {@code null} means "run the JDK's body".
  *
  * <p>Why not the bootstrap class path: appending to it makes HotSpot print "Sharing is only supported for
  * boot loader classes because bootstrap classpath has been appended" and turns class data sharing off for
@@ -56,22 +52,34 @@ final class BootstrapBridge {
         try {
             return Class.forName(NAME, false, fileChannelImpl.getClassLoader());
         } catch (ClassNotFoundException absent) {
-            byte[] bytes = new ByteBuddy(ClassFileVersion.JAVA_V17)
-                    .subclass(Object.class, ConstructorStrategy.Default.NO_CONSTRUCTORS)
-                    .name(NAME)
-                    .modifiers(Modifier.PUBLIC | Modifier.FINAL)
-                    .defineField(TRANSFER_TO, MethodHandle.class,
-                            Visibility.PUBLIC, Ownership.STATIC, FieldManifestation.VOLATILE)
-                    .defineField(TRANSFER_FROM, MethodHandle.class,
-                            Visibility.PUBLIC, Ownership.STATIC, FieldManifestation.VOLATILE)
-                    .make()
-                    .getBytes();
             try {
-                return MethodHandles.privateLookupIn(fileChannelImpl, MethodHandles.lookup()).defineClass(bytes);
+                return MethodHandles.privateLookupIn(fileChannelImpl, MethodHandles.lookup()).defineClass(bytes());
             } catch (LinkageError raced) {
                 return Class.forName(NAME, false, fileChannelImpl.getClassLoader());
             }
         }
+    }
+
+    /** The class file: no constructor, two fields, nothing else. */
+    private static byte[] bytes() {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                internalName(), null, "java/lang/Object", null);
+        String handle = Type.getDescriptor(MethodHandle.class);
+        int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE;
+        writer.visitField(access, TRANSFER_TO, handle, null, null).visitEnd();
+        writer.visitField(access, TRANSFER_FROM, handle, null, null).visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /**
+     * Returns the bridge's name as class files spell it.
+     *
+     * @return the internal name
+     */
+    static String internalName() {
+        return NAME.replace('.', '/');
     }
 
     /**

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 final class TransferHook {
 
-    /** The hook used by the agent and the file system provider: {@link ZeroCopyTransfer#load()}. */
+    /** The hook of the file system provider: {@link ZeroCopyTransfer#load()}, per context class loader. */
     static final TransferHook SHARED = new TransferHook(ZeroCopyTransfer::load);
 
     private static final ThreadLocal<boolean[]> ROUTING = ThreadLocal.withInitial(() -> new boolean[1]);

@@ -1,11 +1,6 @@
 package dev.zerocopy.nio;
 
-import dev.zerocopy.spi.FdAccess;
 import java.lang.instrument.Instrumentation;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The zerocopy Java agent: {@code java -javaagent:zerocopy.jar ...} makes every JDK {@link
@@ -17,11 +12,14 @@ import java.util.Set;
  *
  * <p>On start the agent
  * <ol>
- *   <li>opens {@code java.base/sun.nio.ch} and {@code java.base/java.io} to the library, so that
- *       {@link FdAccess} reads file descriptors in mode {@link FdAccess.Mode#OPENED OPENED} (no warnings);</li>
- *   <li>on JDK 22 and later, enables native access for the class path, as
- *       {@code --enable-native-access=ALL-UNNAMED} would, so that providers binding libc through JNA print
- *       no warning (see {@link NativeAccess}; off with {@code -Ddev.zerocopy.agent.nativeAccess=false});</li>
+ *   <li>loads its jar as a module of a {@link ModuleLayer} of its own (see {@link AgentLayer}); the
+ *       library, its providers and JNA run there, apart from the class path;</li>
+ *   <li>opens {@code java.base/sun.nio.ch} and {@code java.base/java.io} to that module alone, so that
+ *       {@link dev.zerocopy.spi.FdAccess} reads file descriptors in mode
+ *       {@link dev.zerocopy.spi.FdAccess.Mode#OPENED OPENED} (no warnings);</li>
+ *   <li>on JDK 22 and later, enables native access for that module alone, so that providers binding libc
+ *       through JNA print no warning while every other library keeps the JDK's (off with
+ *       {@code -Ddev.zerocopy.agent.nativeAccess=false});</li>
  *   <li>defines a tiny bridge class in the JDK's own package, visible to {@code FileChannelImpl} (see
  *       {@link BootstrapBridge});</li>
  *   <li>retransforms {@code sun.nio.ch.FileChannelImpl} with an entry advice that calls the bridge (see
@@ -30,8 +28,7 @@ import java.util.Set;
  * </ol>
  * A failure in any step is reported once through {@link System.Logger} and leaves the JDK's behaviour
  * unchanged; in normal operation the agent prints nothing. Starting it more than once has no further
- * effect. The agent's routing uses {@link dev.zerocopy.ZeroCopyTransfer#load()} on the first transfer,
- * so no native library is loaded at start-up.
+ * effect. The provider is chosen on the first transfer, so no native library is loaded at start-up.
  */
 public final class ZeroCopyAgent {
 
@@ -74,28 +71,16 @@ public final class ZeroCopyAgent {
             return;
         }
         try {
-            Class<?> fileChannelImpl = Class.forName(FileChannelAdvice.FILE_CHANNEL_IMPL);
-            openJavaBase(instrumentation);
-            NativeAccess.enableForClassPath(fileChannelImpl);
-            Class<?> bridge = BootstrapBridge.define(fileChannelImpl);
-            BootstrapBridge.connect(bridge);
-            FileChannelAdvice.install(instrumentation, fileChannelImpl, bridge);
+            AgentLayer layer = AgentLayer.of(ZeroCopyAgent.class);
+            layer.openJavaBase(instrumentation);
+            layer.install(instrumentation);
             active = true;
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             System.getLogger("dev.zerocopy.nio").log(System.Logger.Level.WARNING,
                     "zerocopy agent not installed; FileChannel transfers stay the JDK's own", e);
         }
-    }
-
-    /**
-     * Opens the packages whose private fields hold channel fds to the module of {@link FdAccess}, and
-     * {@code sun.nio.ch} to this module too (the bridge is defined through a private lookup there). On the
-     * class path both are the same unnamed module.
-     */
-    private static void openJavaBase(Instrumentation instrumentation) {
-        Module base = Object.class.getModule();
-        Set<Module> library = new HashSet<>(List.of(FdAccess.class.getModule(), ZeroCopyAgent.class.getModule()));
-        instrumentation.redefineModule(base, Set.of(), Map.of(),
-                Map.of("sun.nio.ch", library, "java.io", Set.of(FdAccess.class.getModule())), Set.of(), Map.of());
     }
 }

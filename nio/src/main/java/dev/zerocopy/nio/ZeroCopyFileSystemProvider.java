@@ -127,7 +127,9 @@ public final class ZeroCopyFileSystemProvider extends FileSystemProvider {
 
     @Override
     public Path getPath(URI uri) {
-        return fileSystem().wrap(delegate.getPath(uri));
+        Path path = delegate.getPath(uri);
+        // The JDK's provider makes a file URI's path with File.toPath, on the default file system: this one.
+        return path instanceof ZeroCopyPath ? path : fileSystem().wrap(path);
     }
 
     @Override

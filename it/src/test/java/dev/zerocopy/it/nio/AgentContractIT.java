@@ -22,7 +22,11 @@ class AgentContractIT {
 
     @Test
     void contractSuitePassesThroughTheJdksMethods() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(ChildJvm.Route.AGENT, work, List.of(), RunSuite.class,
+        // The suite asks ZeroCopyTransfer.load() which provider the agent runs; that is the class path's copy,
+        // to which the agent grants nothing: with the flag it chooses what the agent's own copy chooses.
+        List<String> flags = Runtime.version().feature() >= 22 ? List.of("--enable-native-access=ALL-UNNAMED")
+                : List.of();
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.Route.AGENT, work, flags, RunSuite.class,
                 AgentContractSuite.class.getName());
         String description = ChildJvm.describe(result);
         assertEquals(0, result.exitCode(), description);

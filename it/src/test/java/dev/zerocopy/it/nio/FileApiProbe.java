@@ -97,6 +97,8 @@ public final class FileApiProbe {
         }
         step("uri", () -> base.resolve("x y#z").toUri().toString().replace(base.toUri().toString(), "<base>/"));
         step("uri round trip", () -> Path.of(URI.create(base.toUri() + "a%20b")).equals(base.resolve("a b")));
+        step("uri path usable", () -> List.of(Files.isDirectory(Path.of(base.toUri())),
+                Files.isDirectory(new java.io.File(base.toUri()).toPath())));
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:**/*.{txt,md}");
         PathMatcher regex = FileSystems.getDefault().getPathMatcher("regex:.*b\\.md");
         step("matchers", () -> List.of(glob.matches(Path.of("/a/b.txt")), glob.matches(Path.of("b.txt")),
