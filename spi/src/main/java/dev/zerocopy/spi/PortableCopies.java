@@ -26,9 +26,12 @@ import java.nio.channels.WritableByteChannel;
  * sender is quiet. A failure caused by a close of either channel is an
  * {@link java.nio.channels.AsynchronousCloseException} that tells the bytes written. The counts are exact
  * where anything reports them: a write that fails midway has advanced its direct buffer's position by what
- * it wrote (the JDK does so before it throws), and a JDK call with a file at its other end has moved that
- * file's position. What no JDK method reports is not counted: the bytes a JDK call between a file and a
- * socket or pipe had moved when an interrupt stopped it.
+ * it wrote (the JDK does so before it throws), and before JDK 21 a JDK {@code transferTo} into a file has
+ * moved the target's position, which stays readable. What nothing reports is not counted (the count then
+ * stops before that call): the bytes a JDK call had moved when an interrupt stopped it from a file into a
+ * socket or pipe (JDK 21 and later), between two files from JDK 21 (the JDK closes both files on an
+ * interrupt), and in a {@code transferFrom} from a file before JDK 21 (whose mapped copy advances the
+ * source's position only when it returns).
  */
 final class PortableCopies {
 
@@ -89,10 +92,11 @@ final class PortableCopies {
      * full or empty), checking the channels between calls.
      *
      * <p>A JDK call that fails after moving bytes does not report them (an interrupt throws
-     * {@link ClosedByInterruptException} whatever the call had moved). Where the other end is a file, the
-     * call moves that file's position by what it moved ({@code transferTo} writes at the target's position,
-     * {@code transferFrom} reads at the source's), so the bytes are learnt from it, if that file is still
-     * open. A socket or pipe keeps no such account.
+     * {@link ClosedByInterruptException} whatever the call had moved). Where the other end is a file that
+     * is still open (before JDK 21, an interrupt closes only the channel the JDK was blocked on), the call
+     * has moved that file's position by what it moved ({@code transferTo} writes at the target's position;
+     * {@code transferFrom} reads at the source's, though its mapped copy before JDK 21 moves it only when
+     * it returns), so the bytes are learnt from it. A socket or pipe keeps no such account.
      */
     private static long jdkCalls(FileChannel file, boolean fromFile, long position, long count, Channel other,
             TransferContext context) throws IOException {

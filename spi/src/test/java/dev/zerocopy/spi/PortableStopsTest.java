@@ -156,6 +156,47 @@ class PortableStopsTest {
         }
     }
 
+    /**
+     * A JDK {@code transferTo} between two files that an interrupt stops reports nothing of what it moved;
+     * before JDK 21 the target stays open and its position tells, and the count is exactly what the target
+     * holds. From JDK 21 the JDK closes both files on an interrupt, and its {@code transferFrom} from a file
+     * (mapped chunks before 21) advances the source's position only when it returns: there the count stops
+     * before the interrupted call.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"transferTo"})
+    void anInterruptedJdkCallBetweenFilesCountsWhatReachedTheTarget(String call) throws Exception {
+        assumeTrue(Runtime.version().feature() < 21, "from JDK 21 an interrupt closes both files: nothing tells");
+        long size = 256L << 20;
+        Path source = dir.resolve("source");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(source.toFile(), "rw")) {
+            sparse.setLength(size);
+        }
+        int stoppedMidway = 0;
+        for (int attempt = 0; attempt < 5 && stoppedMidway == 0; attempt++) {
+            Path target = dir.resolve("target" + attempt);
+            try (FileChannel in = FileChannel.open(source);
+                    FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                Running transfer = Running.start(() -> call.equals("transferTo") ? PORTABLE.transfer(in, 0, size, out)
+                        : PORTABLE.transfer(in, out, 0, size));
+                await(() -> size(target) > 0 || transfer.result().isDone(), "bytes reach the target");
+                transfer.thread().interrupt();
+                try {
+                    transfer.result().get(30, TimeUnit.SECONDS);
+                    continue;       // it ended before the interrupt: try again
+                } catch (ExecutionException e) {
+                    assertInstanceOf(ClosedByInterruptException.class, e.getCause());
+                    long count = assertInstanceOf(PartialTransfer.class, e.getCause()).bytesTransferred();
+                    assertEquals(size(target), count, call + ": the count is what the target holds");
+                    stoppedMidway++;
+                } finally {
+                    transfer.thread().join();
+                }
+            }
+        }
+        assumeTrue(stoppedMidway > 0, "no interrupt landed before the copy ended");
+    }
+
     /** Writes zeros until {@code bytes} are written or the channel fails, then stays quiet. */
     private static void writeQuietly(java.nio.channels.WritableByteChannel channel, long bytes) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
