@@ -111,8 +111,9 @@ class PortableStopsTest {
     }
 
     /**
-     * A transfer blocked in a write into a socket whose peer does not read is interrupted: the count is
-     * exactly what the peer then reads, including the part of the interrupted write that reached the socket.
+     * A transfer waiting to write into a socket whose peer does not read is interrupted: the count is
+     * exactly what the peer then reads, including the part of an interrupted write that reached the socket
+     * (a blocking write where the ticking writes do not apply).
      */
     @ParameterizedTest
     @ValueSource(strings = {"pipe", "socket", "file"})
@@ -120,27 +121,83 @@ class PortableStopsTest {
         assumeTrue(!kind.equals("file") || Runtime.version().feature() < 21,
                 "from JDK 21 a file source goes through the JDK's transferTo, which reports nothing of what an "
                         + "interrupted call moved");
-        Pipe pipe = Pipe.open();
-        Path file = Files.write(dir.resolve("source"), new byte[32 << 20]);
-        try (Loopback to = Loopback.open(); Loopback from = Loopback.open(); Pipe.SinkChannel sink = pipe.sink();
-                Pipe.SourceChannel pipeSource = pipe.source(); FileChannel fileSource = FileChannel.open(file)) {
-            Running transfer;
-            CompletableFuture<Void> writer = null;
+        try (IntoFullSocket fixture = new IntoFullSocket(kind, dir)) {
+            fixture.waiting().transfer.thread().interrupt();
+            Throwable failure = fixture.transfer.failure();
+            assertInstanceOf(ClosedByInterruptException.class, failure);
+            fixture.assertThePeerReceivedTheCount(failure);
+        }
+    }
+
+    /**
+     * A transfer into a socket whose peer does not read ends within a tick when another thread closes its
+     * source, telling exactly what the peer then receives; the socket stays open. Where the ticking
+     * writes do not apply (no {@code sun.nio.ch} access, not Linux) the JDK's blocking write waits for the
+     * peer, as the JDK's own copy does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pipe", "socket", "file"})
+    void aCloseOfTheSourceEndsAWriteIntoASocketWhosePeerDoesNotRead(String kind) throws Exception {
+        assumeTrue(JdkChannelProtocol.AVAILABLE && System.getProperty("os.name").startsWith("Linux"),
+                "ticking writes need the JDK's poll");
+        try (IntoFullSocket fixture = new IntoFullSocket(kind, dir)) {
+            fixture.waiting();
+            long start = System.nanoTime();
+            fixture.source.close();
+            Throwable failure = fixture.transfer.failure();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println(kind + "->socket, close of the source: ended after " + millis + " ms");
+            assertTrue(millis <= STOP_MILLIS, "ended after " + millis + " ms");
+            assertInstanceOf(AsynchronousCloseException.class, failure);
+            assertTrue(fixture.to.near().isOpen(), "the target stays open");
+            fixture.assertThePeerReceivedTheCount(failure);
+        }
+    }
+
+    /**
+     * A transfer from a pipe, a socket or a file (whose writers never stop) into a socket whose peer does
+     * not read, once it waits on the full socket.
+     */
+    private static final class IntoFullSocket implements AutoCloseable {
+        final Loopback to = Loopback.open();
+        final Loopback from = Loopback.open();
+        final Pipe pipe = Pipe.open();
+        final FileChannel file;
+        final java.nio.channels.Channel source;
+        final CompletableFuture<Void> writer;
+        final Running transfer;
+
+        IntoFullSocket(String kind, Path dir) throws IOException {
+            file = FileChannel.open(Files.write(dir.resolve("source"), new byte[32 << 20]));
             switch (kind) {
                 case "pipe" -> {
-                    writer = CompletableFuture.runAsync(() -> writeQuietly(sink, Long.MAX_VALUE));
-                    transfer = Running.start(() -> PORTABLE.transfer(pipeSource, to.near()));
+                    source = pipe.source();
+                    writer = CompletableFuture.runAsync(() -> writeQuietly(pipe.sink(), Long.MAX_VALUE));
+                    transfer = Running.start(() -> PORTABLE.transfer(pipe.source(), to.near()));
                 }
                 case "socket" -> {
+                    source = from.near();
                     writer = CompletableFuture.runAsync(() -> writeQuietly(from.far(), Long.MAX_VALUE));
                     transfer = Running.start(() -> PORTABLE.transfer(from.near(), to.near()));
                 }
-                default -> transfer = Running.start(() -> PORTABLE.transfer(fileSource, 0, 32 << 20, to.near()));
+                default -> {
+                    source = file;
+                    writer = CompletableFuture.completedFuture(null);
+                    transfer = Running.start(() -> PORTABLE.transfer(file, 0, 32 << 20, to.near()));
+                }
             }
-            await(() -> transfer.inNative("write0", "writev0"), "the transfer writes into the full socket");
-            transfer.thread.interrupt();
-            Throwable failure = transfer.failure();
-            assertInstanceOf(ClosedByInterruptException.class, failure);
+        }
+
+        /** Waits until the transfer waits on the full socket. */
+        IntoFullSocket waiting() {
+            await(() -> transfer.inNative("poll", "write0", "writev0", "transferTo0"),
+                    "the transfer waits on the full socket");
+            return this;
+        }
+
+        /** Closes the target and reads what the peer received until its end: the failure's count. */
+        void assertThePeerReceivedTheCount(Throwable failure) throws IOException {
+            to.near().close();
             long received = 0;
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
             for (int n; (n = to.far().read(buffer.clear())) >= 0; ) {
@@ -148,9 +205,13 @@ class PortableStopsTest {
             }
             assertEquals(received, assertInstanceOf(PartialTransfer.class, failure).bytesTransferred(),
                     "the count is what the peer received");
-            sink.close();
-            from.far().close();
-            if (writer != null) {
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (to; from; file; Pipe.SourceChannel in = pipe.source(); Pipe.SinkChannel out = pipe.sink()) {
+                out.close();
+                from.far().close();
                 writer.get(10, TimeUnit.SECONDS);
             }
         }
