@@ -16,6 +16,8 @@
  *       {@link dev.zerocopy.TransferInterruptedException} (the thread was interrupted; both channels are
  *       closed); the last two are the {@code AsynchronousCloseException} and {@code ClosedByInterruptException}
  *       NIO throws for the same events.</li>
+ *   <li>{@link dev.zerocopy.JdkTransfers}: the JDK's own {@code transferTo}/{@code transferFrom} repeated
+ *       until the count moved, the baseline a transfer is compared with.</li>
  * </ul>
  * Providers are written against {@link dev.zerocopy.spi}.
  */

@@ -94,7 +94,7 @@ public final class Bench {
                 }
             }
         }
-        Harness harness = new Harness(work, options.reps(), log);
+        Harness harness = new Harness(options.reps(), log);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             results.add(harness.run(scenario));

@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.ZeroCopyTransfer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -111,7 +112,7 @@ public final class ChildMain {
                 SocketChannel out = SocketChannel.open(peer)) {
             return warmThenTime(count, (position, n) -> zerocopy
                     ? ZeroCopyTransfer.load().transfer(in, position, n, out)
-                    : JdkCopies.transferTo(in, position, n, out));
+                    : JdkTransfers.transferTo(in, position, n, out));
         }
     }
 
@@ -122,7 +123,7 @@ public final class ChildMain {
             in.write(ByteBuffer.wrap(new byte[] {'g'}));
             return warmThenTime(count, (position, n) -> zerocopy
                     ? ZeroCopyTransfer.load().transfer(in, out, position, n)
-                    : JdkCopies.transferFrom(in, out, position, n));
+                    : JdkTransfers.transferFrom(in, out, position, n));
         }
     }
 

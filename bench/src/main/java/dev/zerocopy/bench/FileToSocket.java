@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.bench.Variant.Kind;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
@@ -59,7 +60,7 @@ final class FileToSocket {
         List<Variant> variants = List.of(
                 nonBlocking(env, Kind.ZEROCOPY, "zerocopy " + env.zc().name(), callBytes, calls,
                         (in, pos, n, out) -> env.zc().transfer(in, pos, n, out)),
-                nonBlocking(env, Kind.JDK, "JDK transferTo", callBytes, calls, JdkCopies::transferTo),
+                nonBlocking(env, Kind.JDK, "JDK transferTo", callBytes, calls, JdkTransfers::transferTo),
                 nonBlocking(env, Kind.BUFFER, "256 KiB direct buffer", callBytes, calls,
                         (in, pos, n, out) -> env.copies().bufferFromFile(in, pos, n, out)));
         return new Scenario("S4n", "16 KiB × " + calls + " file→non-blocking socket", true, variants,
@@ -72,7 +73,7 @@ final class FileToSocket {
         List<String> notes = new ArrayList<>();
         variants.add(java(env, Kind.ZEROCOPY, "zerocopy " + env.zc().name(), callBytes, calls,
                 (in, pos, n, out) -> env.zc().transfer(in, pos, n, out)));
-        variants.add(java(env, Kind.JDK, "JDK transferTo", callBytes, calls, JdkCopies::transferTo));
+        variants.add(java(env, Kind.JDK, "JDK transferTo", callBytes, calls, JdkTransfers::transferTo));
         variants.add(java(env, Kind.BUFFER, "256 KiB direct buffer", callBytes, calls,
                 (in, pos, n, out) -> env.copies().bufferFromFile(in, pos, n, out)));
         env.c().ifPresentOrElse(c -> variants.add(new Variant(Kind.C, "C sendfile loop", true,

@@ -1,7 +1,6 @@
 package dev.zerocopy.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +34,10 @@ final class Harness {
     record ScenarioResult(Scenario scenario, List<VariantResult> variants) {
     }
 
-    private final Path scratch;
     private final int reps;
     private final PrintStream log;
 
-    Harness(Path scratch, int reps, PrintStream log) {
-        this.scratch = scratch;
+    Harness(int reps, PrintStream log) {
         this.reps = reps;
         this.log = log;
     }
@@ -59,7 +56,7 @@ final class Harness {
             log.printf("%s %s: verifying run%n", scenario.id(), v.label());
             try {
                 if (v.kind() == Variant.Kind.ZEROCOPY && !v.external()) {
-                    mechanism[i] = MechanismProbe.observe(scratch, v.trial());
+                    mechanism[i] = MechanismProbe.observe(v.trial());
                 } else {
                     v.trial().run(true);
                 }

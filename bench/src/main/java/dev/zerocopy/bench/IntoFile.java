@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.bench.Variant.Kind;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -39,7 +40,7 @@ final class IntoFile {
         variants.add(socket(env, out, Kind.ZEROCOPY, "zerocopy " + env.zc().name(),
                 (in, file, n) -> env.zc().transfer(in, file, 0, n)));
         variants.add(socket(env, out, Kind.JDK, "JDK transferFrom",
-                (in, file, n) -> JdkCopies.transferFrom(in, file, 0, n)));
+                (in, file, n) -> JdkTransfers.transferFrom(in, file, 0, n)));
         variants.add(socket(env, out, Kind.BUFFER, "256 KiB direct buffer",
                 (in, file, n) -> env.copies().bufferToFile(in, file, 0, n)));
         env.c().ifPresentOrElse(c -> variants.add(new Variant(Kind.C, "C splice loop", true,
@@ -65,7 +66,7 @@ final class IntoFile {
         variants.add(file(env, out, Kind.ZEROCOPY, "zerocopy " + env.zc().name(),
                 (in, file, n) -> env.zc().transfer((FileChannel) in, 0, n, file)));
         variants.add(file(env, out, Kind.JDK, "JDK transferTo",
-                (in, file, n) -> JdkCopies.transferTo((FileChannel) in, 0, n, file)));
+                (in, file, n) -> JdkTransfers.transferTo((FileChannel) in, 0, n, file)));
         variants.add(file(env, out, Kind.BUFFER, "256 KiB direct buffer",
                 (in, file, n) -> env.copies().bufferFromFile((FileChannel) in, 0, n, file)));
         env.c().ifPresentOrElse(c -> variants.add(new Variant(Kind.C, "C copy_file_range loop", true,

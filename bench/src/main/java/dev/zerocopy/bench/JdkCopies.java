@@ -8,9 +8,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * The comparison variants written the way plain Java code would: the JDK's own {@code transferTo},
- * {@code transferFrom} and stream {@code transferTo}, each repeated until the count is reached (they may
- * return after any prefix), and a 256 KiB direct-buffer loop.
+ * The comparison variants written the way plain Java code would, besides the JDK's own
+ * {@code transferTo}/{@code transferFrom} loops ({@link dev.zerocopy.JdkTransfers}): the stream
+ * {@code transferTo} and a 256 KiB direct-buffer loop.
  */
 public final class JdkCopies {
 
@@ -18,52 +18,6 @@ public final class JdkCopies {
     public static final int BUFFER_BYTES = 256 << 10;
 
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
-
-    /**
-     * {@link FileChannel#transferTo} until {@code count} bytes moved or the file ended.
-     *
-     * @param source   the file
-     * @param position the first byte
-     * @param count    the bytes
-     * @param target   the channel
-     * @return the bytes moved
-     * @throws IOException on failure
-     */
-    public static long transferTo(FileChannel source, long position, long count, WritableByteChannel target)
-            throws IOException {
-        long done = 0;
-        while (done < count) {
-            long n = source.transferTo(position + done, count - done, target);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
-
-    /**
-     * {@link FileChannel#transferFrom} until {@code count} bytes moved or the source ended.
-     *
-     * @param source   the channel
-     * @param target   the file
-     * @param position the first byte to write
-     * @param count    the bytes
-     * @return the bytes moved
-     * @throws IOException on failure
-     */
-    public static long transferFrom(ReadableByteChannel source, FileChannel target, long position, long count)
-            throws IOException {
-        long done = 0;
-        while (done < count) {
-            long n = target.transferFrom(source, position + done, count - done);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
 
     /**
      * {@link java.io.InputStream#transferTo} over the channels' stream adapters, until end of stream.

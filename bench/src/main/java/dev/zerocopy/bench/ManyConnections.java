@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.ZeroCopyTransfer;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -151,11 +152,8 @@ public final class ManyConnections {
                 List<Future<Long>> sent = new ArrayList<>();
                 for (SocketChannel socket : near) {
                     sent.add(senders.submit(() -> {
-                        long done = 0;
-                        while (done < each) {
-                            done += way.zerocopy() ? zc.transfer(source, done, each - done, socket)
-                                    : source.transferTo(done, each - done, socket);
-                        }
+                        long done = way.zerocopy() ? zc.transfer(source, 0, each, socket)
+                                : JdkTransfers.transferTo(source, 0, each, socket);
                         socket.shutdownOutput();
                         return done;
                     }));

@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -174,13 +175,7 @@ public final class Peer implements AutoCloseable {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long sent = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (sent < count) {
-                long n = in.transferTo(offset + sent, count - sent, channel);
-                if (n <= 0) {
-                    break;
-                }
-                sent += n;
-            }
+            sent = JdkTransfers.transferTo(in, offset, count, channel);
         }
         channel.shutdownOutput();
         return new Result(sent, THREADS.getCurrentThreadCpuTime() - cpu0, -1);

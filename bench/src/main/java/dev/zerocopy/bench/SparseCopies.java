@@ -1,5 +1,6 @@
 package dev.zerocopy.bench;
 
+import dev.zerocopy.JdkTransfers;
 import dev.zerocopy.ZeroCopyTransfer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,9 +58,10 @@ public final class SparseCopies {
                 long start = System.nanoTime();
                 try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
                         FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    long done = 0;
-                    while (done < size) {
-                        done += way == 0 ? zc.transfer(in, done, size - done, out) : in.transferTo(done, size - done, out);
+                    if (way == 0) {
+                        zc.transfer(in, 0, size, out);
+                    } else {
+                        JdkTransfers.transferTo(in, 0, size, out);
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;

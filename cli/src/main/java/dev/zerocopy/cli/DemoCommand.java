@@ -5,8 +5,6 @@ import dev.zerocopy.spi.FdAccess;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -97,8 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  data       %s written in %s%n%n", source, Units.seconds(System.nanoTime() - start));
 
         Row ours = round("zerocopy (" + zc.name() + ")", dir, source,
-                (file, n, socket) -> sendAll(zc, file, n, socket),
-                (socket, file, n) -> receiveAll(zc, socket, file, n));
+                (file, n, socket) -> zc.transfer(file, 0, n, socket),
+                (socket, file, n) -> zc.transfer(socket, file, 0, n));
         Row jdk = agentActive() ? forkedJdkRound(dir, source)
                 : round("JDK transferTo/From", dir, source, JdkBaseline::send, JdkBaseline::receive);
 
@@ -149,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(label + ": the loopback copy failed", e);
         }
-        MechanismLog log = MechanismLog.start(dir.resolve("events.jfr"));
+        MechanismLog log = MechanismLog.start();
         LoopbackRound.Result result;
         try {
             result = LoopbackRound.run(source, size, target, sender, receiver);
@@ -164,34 +162,6 @@ public final class DemoCommand implements Callable<Integer> {
         Files.delete(target);
         return new Row(label, result, sides, mismatch);
     }
-
-    private static long sendAll(ZeroCopyTransfer zc, FileChannel file, long size, SocketChannel socket)
-            throws IOException {
-        long done = 0;
-        while (done < size) {
-            long n = zc.transfer(file, done, size - done, socket);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
-
-    private static long receiveAll(ZeroCopyTransfer zc, SocketChannel socket, FileChannel file, long size)
-            throws IOException {
-        long done = 0;
-        while (done < size) {
-            long n = zc.transfer(socket, file, done, size - done);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
-
-
 
     private void print(PrintStream out, Row row, boolean jdk) {
         LoopbackRound.Result r = row.result();

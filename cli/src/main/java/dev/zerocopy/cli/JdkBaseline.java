@@ -1,5 +1,6 @@
 package dev.zerocopy.cli;
 
+import dev.zerocopy.JdkTransfers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -37,15 +38,7 @@ final class JdkBaseline {
      * @throws IOException on failure
      */
     static long send(FileChannel file, long size, SocketChannel socket) throws IOException {
-        long done = 0;
-        while (done < size) {
-            long n = file.transferTo(done, size - done, socket);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
+        return JdkTransfers.transferTo(file, 0, size, socket);
     }
 
     /**
@@ -58,15 +51,7 @@ final class JdkBaseline {
      * @throws IOException on failure
      */
     static long receive(SocketChannel socket, FileChannel file, long size) throws IOException {
-        long done = 0;
-        while (done < size) {
-            long n = file.transferFrom(socket, done, size - done);
-            if (n <= 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
+        return JdkTransfers.transferFrom(socket, file, 0, size);
     }
 
     /**

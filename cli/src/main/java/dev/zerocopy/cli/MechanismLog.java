@@ -1,35 +1,22 @@
 package dev.zerocopy.cli;
 
+import dev.zerocopy.spi.RecordedTransfers;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Records which mechanism each transfer used, from the SPI's JFR event {@code dev.zerocopy.Transfer}
- * (fields provider, direction, mechanism, bytes, fallbackReason): a recording of only that event runs
- * between {@link #start(Path)} and {@link #stop()}, is dumped to a file and read back, which is exact
- * (a streaming consumer would deliver the last events only after its next flush).
+ * Records which mechanism each transfer used between {@link #start()} and {@link #stop()}, by direction,
+ * from the SPI's JFR event (read with {@link RecordedTransfers}).
  */
 final class MechanismLog {
 
-    /** The event's name. */
-    static final String EVENT = "dev.zerocopy.Transfer";
+    private final RecordedTransfers recording;
 
-    private final Recording recording;
-    private final Path dump;
-
-    private MechanismLog(Recording recording, Path dump) {
+    private MechanismLog(RecordedTransfers recording) {
         this.recording = recording;
-        this.dump = dump;
     }
 
     /** What the transfers of one direction did. */
@@ -85,14 +72,14 @@ final class MechanismLog {
             return transfers;
         }
 
-        void add(RecordedEvent event) {
-            providers.add(String.valueOf(event.getString("provider")));
-            mechanisms.add(String.valueOf(event.getString("mechanism")));
-            String reason = event.getString("fallbackReason");
+        void add(RecordedTransfers.Transfer transfer) {
+            providers.add(String.valueOf(transfer.provider()));
+            mechanisms.add(String.valueOf(transfer.mechanism()));
+            String reason = transfer.fallbackReason();
             if (reason != null && !reason.isBlank()) {
                 fallbackReasons.add(reason);
             }
-            bytes += event.getLong("bytes");
+            bytes += transfer.bytes();
             transfers++;
         }
     }
@@ -100,16 +87,11 @@ final class MechanismLog {
     /**
      * Starts recording, or returns {@code null} if JFR is not available in this runtime.
      *
-     * @param dump the file to dump the recording into
      * @return the log, or {@code null}
      */
-    static MechanismLog start(Path dump) {
+    static MechanismLog start() {
         try {
-            Recording recording = new Recording();
-            recording.setName("zerocopy-demo");
-            recording.enable(EVENT).withoutThreshold().withoutStackTrace();
-            recording.start();
-            return new MechanismLog(recording, dump);
+            return new MechanismLog(RecordedTransfers.start());
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
@@ -122,20 +104,9 @@ final class MechanismLog {
      * @throws IOException if the recording cannot be dumped or read
      */
     Map<String, Side> stop() throws IOException {
-        List<RecordedEvent> events = new ArrayList<>();
-        try (recording) {
-            recording.stop();
-            recording.dump(dump);
-            events.addAll(RecordingFile.readAllEvents(dump));
-        } finally {
-            Files.deleteIfExists(dump);
-        }
-        events.sort((a, b) -> a.getStartTime().compareTo(b.getStartTime()));
         Map<String, Side> sides = new LinkedHashMap<>();
-        for (RecordedEvent event : events) {
-            if (EVENT.equals(event.getEventType().getName())) {
-                sides.computeIfAbsent(String.valueOf(event.getString("direction")), d -> new Side()).add(event);
-            }
+        for (RecordedTransfers.Transfer transfer : recording.stop()) {
+            sides.computeIfAbsent(String.valueOf(transfer.direction()), d -> new Side()).add(transfer);
         }
         return sides;
     }

@@ -8,6 +8,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Pipe;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -20,12 +21,18 @@ import java.nio.channels.WritableByteChannel;
  * after any prefix, and stop at about 2 GiB per call) and a direct-buffer loop for arbitrary channels.
  * They complete {@link dev.zerocopy.ZeroCopyTransfer}'s contract and are every provider's fallback.
  *
- * <p>A blocking socket source is read in bounded waits (see {@link TickingSocketReader}), so a close of
- * the target by another thread ends the copy even while the sender is quiet. A failure caused by a close
- * of either channel is an {@link java.nio.channels.AsynchronousCloseException} that tells the bytes
- * written. What no JDK method reports cannot be counted: bytes that a single JDK call interrupted midway
- * had moved, and bytes a blocking write into a socket had handed over when a close of the source is
- * seen only once that write returns.
+ * <p>A blocking socket or pipe source is read in bounded waits (see {@link TickingSocketReader} and
+ * {@link TickingPipeReader}), so a close of the target by another thread ends the copy even while the
+ * sender is quiet; a blocking socket target is written in bounded waits where {@link TickingSocketWriter}
+ * applies, so a close of the source ends the copy while the receiver does not read. A failure caused by a close of either channel is an
+ * {@link java.nio.channels.AsynchronousCloseException} that tells the bytes written. The counts are exact
+ * where anything reports them: a write that fails midway has advanced its direct buffer's position by what
+ * it wrote (the JDK does so before it throws), and before JDK 21 a JDK {@code transferTo} into a file has
+ * moved the target's position, which stays readable. What nothing reports is not counted (the count then
+ * stops before that call): the bytes a JDK call had moved when an interrupt stopped it from a file into a
+ * socket or pipe (JDK 21 and later), between two files from JDK 21 (the JDK closes both files on an
+ * interrupt), and in a {@code transferFrom} from a file before JDK 21 (whose mapped copy advances the
+ * source's position only when it returns).
  */
 final class PortableCopies {
 
@@ -45,6 +52,14 @@ final class PortableCopies {
      * whose {@code sendfile} gives a copy of a file onto an overlapping range of itself the JDK's bytes.
      */
     private static final boolean JDK_TRANSFER_TO_HOLDS_TARGET = Runtime.version().feature() >= 21;
+
+    /**
+     * Whether a file target of the JDK's {@code transferTo} is registered by this class for the call: before
+     * JDK 21 (see {@link #JDK_TRANSFER_TO_HOLDS_TARGET}) where the JDK's channel protocol is open to this
+     * library. Registered as the JDK's own writes register, a target closed by another thread keeps its
+     * descriptor until the call returns. Without the protocol the JDK's race remains.
+     */
+    private static final boolean REGISTERS_FILE_TARGET = !JDK_TRANSFER_TO_HOLDS_TARGET && JdkChannelProtocol.AVAILABLE;
 
     private PortableCopies() {
     }
@@ -69,21 +84,90 @@ final class PortableCopies {
             return bufferedFromFile(source, position, count, target, context);
         }
         context.mechanism(JDK);
+        return jdkCalls(source, true, position, count, target, context);
+    }
+
+    /**
+     * The JDK's {@code transferTo} ({@code fromFile}) or {@code transferFrom} of {@code file}, repeated until
+     * the count is reached or a call moves nothing (the end of the file, or a non-blocking channel that is
+     * full or empty), checking the channels between calls.
+     *
+     * <p>A JDK call that fails after moving bytes does not report them (an interrupt throws
+     * {@link ClosedByInterruptException} whatever the call had moved). Where the other end is a file that
+     * is still open (before JDK 21, an interrupt closes only the channel the JDK was blocked on), the call
+     * has moved that file's position by what it moved ({@code transferTo} writes at the target's position;
+     * {@code transferFrom} reads at the source's, though its mapped copy before JDK 21 moves it only when
+     * it returns), so the bytes are learnt from it. A socket or pipe keeps no such account.
+     */
+    private static long jdkCalls(FileChannel file, boolean fromFile, long position, long count, Channel other,
+            TransferContext context) throws IOException {
+        Channel source = fromFile ? file : other;
+        Channel target = fromFile ? other : file;
         long written = 0;
         while (written < count) {
             context.guard().check(written);
+            long mark = filePosition(other);
             long n;
             try {
-                n = source.transferTo(position + written, count - written, target);
+                n = fromFile
+                        ? transferTo(file, position + written, count - written, (WritableByteChannel) other)
+                        : file.transferFrom((ReadableByteChannel) other, position + written, count - written);
             } catch (IOException e) {
-                throw failed(context, "transferTo", e, written, source, target);
+                long moved = mark < 0 ? 0 : Math.max(0, filePosition(other) - mark);
+                throw failed(context, fromFile ? "transferTo" : "transferFrom", e, written + moved, source, target);
             }
             if (n <= 0) {
-                break;          // end of file, or a non-blocking target that is full
+                break;          // end of file, or a non-blocking channel that is full or empty
             }
             written += n;
         }
         return written;
+    }
+
+    /** One {@code transferTo}, registered with a JDK file target where {@link #REGISTERS_FILE_TARGET}. */
+    private static long transferTo(FileChannel source, long position, long count, WritableByteChannel target)
+            throws IOException {
+        if (!REGISTERS_FILE_TARGET || target.getClass() != JdkChannelProtocol.FILE) {
+            return source.transferTo(position, count, target);
+        }
+        int ticket;
+        try {
+            ticket = (int) JdkChannelProtocol.FILE_ADD_THREAD.invokeExact((Channel) target);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            if (!target.isOpen()) {
+                throw new ClosedChannelException();     // closed before the registration: its number is gone
+            }
+            return source.transferTo(position, count, target);
+        } finally {
+            try {
+                JdkChannelProtocol.FILE_REMOVE_THREAD.invokeExact((Channel) target, ticket);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The position of a file channel that is open, or -1. An interrupt pending on this thread is put aside
+     * while the position is read: the JDK's {@code position()} would otherwise close the channel first.
+     */
+    private static long filePosition(Channel channel) {
+        if (!(channel instanceof FileChannel file) || !file.isOpen()) {
+            return -1;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            return file.position();
+        } catch (IOException closed) {
+            return -1;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -151,23 +235,9 @@ final class PortableCopies {
      */
     static long channelToFile(ReadableByteChannel source, FileChannel target, long position, long count,
             TransferContext context) throws IOException {
-        if (source instanceof FileChannel) {
+        if (source instanceof FileChannel file) {
             context.mechanism(JDK);
-            long written = 0;
-            while (written < count) {
-                context.guard().check(written);
-                long n;
-                try {
-                    n = target.transferFrom(source, position + written, count - written);
-                } catch (IOException e) {
-                    throw failed(context, "transferFrom", e, written, source, target);
-                }
-                if (n <= 0) {
-                    break;
-                }
-                written += n;
-            }
-            return written;
+            return jdkCalls(target, false, position, count, file, context);
         }
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();
@@ -182,10 +252,11 @@ final class PortableCopies {
                 }
                 buffer.flip();
                 while (buffer.hasRemaining()) {
+                    int before = buffer.position();
                     try {
                         written += target.write(buffer, position + written);
                     } catch (IOException e) {
-                        throw failed(context, "write", e, written, source, target);
+                        throw failed(context, "write", e, written + buffer.position() - before, source, target);
                     }
                 }
             }
@@ -244,36 +315,47 @@ final class PortableCopies {
         return context.guard().failed(operation, failure, written);
     }
 
-    /** Reads the source of a buffer loop: ticking for a blocking socket, plainly otherwise. */
+    /**
+     * Reads the source of a buffer loop: a blocking socket or pipe in ticks (so that a close of the target
+     * is noticed while the source is quiet), anything else plainly.
+     */
     private static final class Reader implements AutoCloseable {
         private final ReadableByteChannel source;
         private final Channel target;
         private final TransferContext context;
-        private final TickingSocketReader ticking;
+        private final TickingSocketReader socket;
+        private final TickingPipeReader pipe;
 
         private Reader(ReadableByteChannel source, Channel target, TransferContext context,
-                TickingSocketReader ticking) {
+                TickingSocketReader socket, TickingPipeReader pipe) {
             this.source = source;
             this.target = target;
             this.context = context;
-            this.ticking = ticking;
+            this.socket = socket;
+            this.pipe = pipe;
         }
 
         static Reader of(ReadableByteChannel source, Channel target, TransferContext context) throws IOException {
-            TickingSocketReader ticking = null;
-            if (source instanceof SocketChannel socket && socket.isBlocking()) {
-                try {
-                    ticking = TickingSocketReader.open(socket, BufferPool.BUFFER_SIZE);
-                } catch (IOException notReadable) {
-                    ticking = null;     // closed, or input shut down: the plain read says so as the JDK does
+            TickingSocketReader socket = null;
+            TickingPipeReader pipe = null;
+            try {
+                if (source instanceof SocketChannel channel && channel.isBlocking()) {
+                    socket = TickingSocketReader.open(channel, BufferPool.BUFFER_SIZE);
+                } else if (source instanceof Pipe.SourceChannel channel && channel.isBlocking()) {
+                    pipe = TickingPipeReader.open(channel);
                 }
+            } catch (IOException notReadable) {
+                // closed, or input shut down: the plain read says so as the JDK does
             }
-            return new Reader(source, target, context, ticking);
+            return new Reader(source, target, context, socket, pipe);
         }
 
         int read(ByteBuffer buffer, long written) throws IOException {
             try {
-                return ticking != null ? ticking.read(buffer, context.guard(), written) : source.read(buffer);
+                if (socket != null) {
+                    return socket.read(buffer, context.guard(), written);
+                }
+                return pipe != null ? pipe.read(buffer, context.guard(), written) : source.read(buffer);
             } catch (IOException e) {
                 throw failed(context, "read", e, written, source, target);
             }
@@ -281,25 +363,38 @@ final class PortableCopies {
 
         @Override
         public void close() {
-            if (ticking != null) {
-                ticking.close();
+            if (socket != null) {
+                socket.close();
+            }
+            if (pipe != null) {
+                pipe.close();
             }
         }
     }
 
     /**
      * Writes the buffer's bytes to the target, waiting for a full non-blocking target unless
-     * {@code stopWhenFull}, and returns the new total; bytes stay in the buffer only if it stopped.
+     * {@code stopWhenFull}, and returns the new total; bytes stay in the buffer only if it stopped. A
+     * blocking socket target is written in ticks where {@link TickingSocketWriter} applies.
      */
     private static long drain(ByteBuffer buffer, WritableByteChannel target, boolean stopWhenFull,
             TransferContext context, long written, Channel source) throws IOException {
         long total = written;
+        boolean ticking = TickingSocketWriter.applies(target);
         while (buffer.hasRemaining()) {
+            int before = buffer.position();
+            int limit = buffer.limit();
             int w;
             try {
+                if (ticking) {
+                    int room = TickingSocketWriter.awaitRoom((SocketChannel) target, context.guard(), total);
+                    buffer.limit(before + Math.min(buffer.remaining(), room));
+                }
                 w = target.write(buffer);
             } catch (IOException e) {
-                throw failed(context, "write", e, total, source, target);
+                throw failed(context, "write", e, total + buffer.position() - before, source, target);
+            } finally {
+                buffer.limit(limit);
             }
             total += w;
             if (w == 0) {

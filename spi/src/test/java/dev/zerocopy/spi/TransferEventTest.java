@@ -9,9 +9,6 @@ import dev.zerocopy.portable.PortableTransfer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +24,7 @@ class TransferEventTest {
     void recordsProviderMechanismDirectionAndBytes() throws Exception {
         Path in = dir.resolve("in");
         PseudoRandomStream.writeFile(in, 1, 100_000);
-        Path dump = dir.resolve("events.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("dev.zerocopy.Transfer");
-            recording.start();
+        List<RecordedTransfers.Transfer> events = RecordedTransfers.of(() -> {
             try (FileChannel source = FileChannel.open(in, READ);
                     FileChannel target = FileChannel.open(dir.resolve("out"), CREATE, WRITE);
                     Loopback loop = Loopback.open()) {
@@ -38,19 +32,17 @@ class TransferEventTest {
                 loop.writeOnPeer(1, 5000);
                 new PortableTransfer().transfer(loop.near(), target, 0, 5000);
             }
-            recording.stop();
-            recording.dump(dump);
-        }
-        List<RecordedEvent> events = RecordingFile.readAllEvents(dump);
+        });
         assertEquals(2, events.size());
-        RecordedEvent first = events.get(0);
-        assertEquals("portable", first.getString("provider"));
-        assertEquals("file->file", first.getString("direction"));
-        assertEquals("jdk", first.getString("mechanism"));
-        assertEquals(100_000, first.getLong("bytes"));
-        RecordedEvent second = events.get(1);
-        assertEquals("socket->file", second.getString("direction"));
-        assertEquals("buffer", second.getString("mechanism"));
-        assertEquals(5000, second.getLong("bytes"));
+        RecordedTransfers.Transfer first = events.get(0);
+        assertEquals("portable", first.provider());
+        assertEquals("file->file", first.direction());
+        assertEquals("jdk", first.mechanism());
+        assertEquals(100_000, first.bytes());
+        assertEquals(Thread.currentThread().getName(), first.thread());
+        RecordedTransfers.Transfer second = events.get(1);
+        assertEquals("socket->file", second.direction());
+        assertEquals("buffer", second.mechanism());
+        assertEquals(5000, second.bytes());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.spi.PseudoRandomStream;
+import dev.zerocopy.spi.RecordedTransfers;
+import dev.zerocopy.spi.RecordedTransfers.Transfer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +68,7 @@ class NioRoutesIT {
 
     @Test
     void providerRoutesFileChannelOpenAndNewByteChannel() throws Exception {
-        Map<String, List<RecordedEvent>> events = transfersByThread(
+        Map<String, List<Transfer>> events = transfersByThread(
                 silent(serve(ChildJvm.Route.PROVIDER, "dev.zerocopy.nio.ZeroCopyFileChannel")));
         assertRouted(events, List.of("open", "bytechannel"));
     }
@@ -112,19 +112,17 @@ class NioRoutesIT {
         return served.recording();
     }
 
-    private static Map<String, List<RecordedEvent>> transfersByThread(Path recording) throws Exception {
-        Map<String, List<RecordedEvent>> byThread = new TreeMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (event.getEventType().getName().equals("dev.zerocopy.Transfer")) {
-                String thread = event.getThread() == null ? "?" : event.getThread().getJavaName();
-                byThread.computeIfAbsent(thread, t -> new java.util.ArrayList<>()).add(event);
-            }
+    private static Map<String, List<Transfer>> transfersByThread(Path recording) throws Exception {
+        Map<String, List<Transfer>> byThread = new TreeMap<>();
+        for (Transfer transfer : RecordedTransfers.read(recording)) {
+            String thread = transfer.thread() == null ? "?" : transfer.thread();
+            byThread.computeIfAbsent(thread, t -> new java.util.ArrayList<>()).add(transfer);
         }
         return byThread;
     }
 
     /** Exactly the given ways' threads ran transfers; each moved the whole file in its direction. */
-    private static void assertRouted(Map<String, List<RecordedEvent>> events, List<String> ways) {
+    private static void assertRouted(Map<String, List<Transfer>> events, List<String> ways) {
         Set<String> expected = new TreeSet<>();
         for (String way : ways) {
             expected.add("serve-" + way);
@@ -138,15 +136,15 @@ class NioRoutesIT {
         }
     }
 
-    private static void assertWhole(List<RecordedEvent> events, String direction, Set<String> mechanisms) {
+    private static void assertWhole(List<Transfer> events, String direction, Set<String> mechanisms) {
         long bytes = 0;
-        for (RecordedEvent event : events) {
-            assertEquals(direction, event.getString("direction"), event.toString());
-            assertTrue(event.getString("provider") != null && !event.getString("provider").isEmpty());
+        for (Transfer event : events) {
+            assertEquals(direction, event.direction(), event.toString());
+            assertTrue(event.provider() != null && !event.provider().isEmpty());
             if (mechanisms != null) {
-                assertTrue(mechanisms.contains(event.getString("mechanism")), event.toString());
+                assertTrue(mechanisms.contains(event.mechanism()), event.toString());
             }
-            bytes += event.getLong("bytes");
+            bytes += event.bytes();
         }
         assertEquals(SIZE, bytes, direction + " events add up to the file");
     }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.spi.PseudoRandomStream;
+import dev.zerocopy.spi.RecordedTransfers;
+import dev.zerocopy.spi.RecordedTransfers.Transfer;
 import java.nio.file.Path;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +60,7 @@ class RealServersIT {
     /** What the child printed, for failure messages. */
     private String childOutput = "";
 
-    private List<RecordedEvent> serve(String server) throws Exception {
+    private List<Transfer> serve(String server) throws Exception {
         Path recording = work.resolve("server.jfr");
         Path out = work.resolve("downloaded.bin");
         ChildJvm.Result result = ChildJvm.run(ChildJvm.Route.AGENT, work,
@@ -70,20 +70,18 @@ class RealServersIT {
         assertEquals(0, result.exitCode(), childOutput);
         assertTrue(result.stdout().contains(server + " " + SIZE), ChildJvm.describe(result));
         assertEquals(-1, PseudoRandomStream.firstMismatch(out, SEED, SIZE), server + ": bytes identical");
-        return RecordingFile.readAllEvents(recording).stream()
-                .filter(event -> event.getEventType().getName().equals("dev.zerocopy.Transfer"))
-                .toList();
+        return RecordedTransfers.read(recording);
     }
 
-    private void assertSentByZeroCopy(List<RecordedEvent> events, long atLeast) {
+    private void assertSentByZeroCopy(List<Transfer> events, long atLeast) {
         boolean linux = ZeroCopyTransfer.load().name().equals("linux");
         long sent = 0;
-        for (RecordedEvent event : events) {
-            if (event.getString("direction").equals("file->socket")) {
+        for (Transfer event : events) {
+            if (event.direction().equals("file->socket")) {
                 if (linux) {
-                    assertEquals("sendfile", event.getString("mechanism"), event.toString());
+                    assertEquals("sendfile", event.mechanism(), event.toString());
                 }
-                sent += event.getLong("bytes");
+                sent += event.bytes();
             }
         }
         String what = "file->socket bytes recorded: " + sent + " in " + events.size() + " events; " + childOutput;
