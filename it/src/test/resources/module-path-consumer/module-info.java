@@ -1,7 +1,6 @@
 /** A program that knows zerocopy only as a module: it finds the Linux provider through ServiceLoader. */
 module dev.zerocopy.it.consumer {
     requires dev.zerocopy;
-    requires jdk.jfr;
 
     uses dev.zerocopy.ZeroCopyTransfer;
 }

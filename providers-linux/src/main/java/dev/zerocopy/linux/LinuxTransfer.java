@@ -67,13 +67,19 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                     + " with --enable-native-access=ALL-UNNAMED, the manifest line Enable-Native-Access, or the"
                     + " zerocopy agent");
         }
+        String binding;
         try {
             Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());
+            String shell = LinuxFds.INSTANCE.bindingFailure();
+            if (shell != null) {
+                return Availability.unusable("cannot bind the C library through JNA: " + shell);
+            }
+            binding = Syscalls.binding();
         } catch (ClassNotFoundException | LinkageError e) {
-            return Availability.unusable("cannot bind the C library through JNA: " + e);
+            return Availability.unusable("cannot bind the C library: " + e);
         }
         return Availability.usable("Linux " + System.getProperty("os.version") + ", fd access "
-                + FdAccess.mode() + ", calls through " + Syscalls.binding());
+                + FdAccess.mode() + ", calls through " + binding);
     }
 
     @Override

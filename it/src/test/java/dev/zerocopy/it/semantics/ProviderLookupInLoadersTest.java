@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import com.sun.jna.Native;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.linux.LinuxTransfer;
+import dev.zerocopy.posix.PosixLibc;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -35,10 +36,10 @@ class ProviderLookupInLoadersTest {
     @TempDir
     Path dir;
 
-    /** The jars of the API, the Linux provider and JNA, made from wherever the build put them. */
+    /** The jars of the API, the posix shell, the Linux provider and JNA, made from wherever the build put them. */
     private List<Path> libraryJars() throws Exception {
         List<Path> jars = new ArrayList<>();
-        for (Class<?> type : List.of(ZeroCopyTransfer.class, LinuxTransfer.class, Native.class)) {
+        for (Class<?> type : List.of(ZeroCopyTransfer.class, PosixLibc.class, LinuxTransfer.class, Native.class)) {
             Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             jars.add(Files.isDirectory(location) ? jarOf(location, dir.resolve(jars.size() + ".jar")) : location);
         }

@@ -1,6 +1,7 @@
 package dev.zerocopy.it.consumer;
 
 import dev.zerocopy.ZeroCopyTransfer;
+import dev.zerocopy.spi.RecordedTransfers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,14 +11,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Loads the provider named "linux" through ServiceLoader, then copies a file of random bytes over a
@@ -52,12 +51,10 @@ public final class Main {
             }
         }
 
-        Path events = dir.resolve("events.jfr");
         long sent;
         long received;
-        try (Recording recording = new Recording()) {
-            recording.enable("dev.zerocopy.Transfer");
-            recording.start();
+        List<RecordedTransfers.Transfer> events;
+        try (RecordedTransfers recording = RecordedTransfers.start()) {
             ExecutorService peer = Executors.newSingleThreadExecutor();
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -76,12 +73,11 @@ public final class Main {
             } finally {
                 peer.shutdownNow();
             }
-            recording.stop();
-            recording.dump(events);
+            events = recording.stop();
         }
-        for (RecordedEvent event : RecordingFile.readAllEvents(events)) {
-            System.out.println("event " + event.getString("direction") + " " + event.getString("mechanism")
-                    + " " + event.getLong("bytes") + " fallback " + event.getString("fallbackReason"));
+        for (RecordedTransfers.Transfer event : events) {
+            System.out.println("event " + event.direction() + " " + event.mechanism() + " " + event.bytes()
+                    + " fallback " + event.fallbackReason());
         }
         long mismatch = Files.mismatch(source, target);
         System.out.println("sent " + sent + " received " + received + " mismatch " + mismatch);
