@@ -39,6 +39,8 @@ public class JnaPosixLibc implements PosixLibc {
 
         static native int fcntl(int fd, int cmd);
 
+        static native long lseek(int fd, long offset, int whence);
+
         static native int getsockopt(int s, int level, int name, long[] value, int[] length);
 
         static native int setsockopt(int s, int level, int name, long[] value, int length);
@@ -118,6 +120,11 @@ public class JnaPosixLibc implements PosixLibc {
      * @param cmd the command, in the system's numbering
      * @return the command's result, or {@code -1}
      */
+    @Override
+    public final long seek(int fd, long offset) {
+        return Calls.lseek(fd, offset, 0);     // SEEK_SET is 0 on every supported system
+    }
+
     public final int fcntl(int fd, int cmd) {
         return Calls.fcntl(fd, cmd);
     }

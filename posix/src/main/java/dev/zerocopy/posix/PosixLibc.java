@@ -36,6 +36,17 @@ public interface PosixLibc extends FdOps, PollReadiness.Poll {
     int setSendTimeout(int socket, long seconds, long micros);
 
     /**
+     * {@code lseek(fd, offset, SEEK_SET)}: sets the file position of a descriptor (and of every duplicate
+     * and channel that shares its open file description) without a call on the channel, which a transfer
+     * registered with the channel must not make.
+     *
+     * @param fd     the descriptor
+     * @param offset the new position
+     * @return the new position, or {@code -1} with errno set
+     */
+    long seek(int fd, long offset);
+
+    /**
      * Returns {@code SO_SNDTIMEO} as a {@link SocketTimeout.Option}, to bound a blocking copy call.
      *
      * @return the option

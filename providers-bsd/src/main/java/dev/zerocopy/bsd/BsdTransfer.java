@@ -3,6 +3,7 @@ package dev.zerocopy.bsd;
 import com.google.auto.service.AutoService;
 import dev.zerocopy.Availability;
 import dev.zerocopy.PartialTransfer;
+import dev.zerocopy.TransferFailedException;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.posix.PosixSystem;
 import dev.zerocopy.posix.SocketSendLoop;
@@ -144,18 +145,23 @@ public final class BsdTransfer extends AbstractZeroCopyTransfer {
         if (refusal != null) {
             return context.notHandled("copy_file_range: " + refusal);
         }
+        // The advanced channel's position is set with lseek on the held descriptor (the channel's own, or a
+        // duplicate sharing its open file description): a call of the channel's position() inside the
+        // registration would wait for this very transfer to leave if an interrupt closed the channel.
+        int advancedFd = advanced == in ? context.sourceFd() : context.targetFd();
         long n;
         try {
             n = new CopyLoop("copy_file_range", s.copyFileRange(context.sourceFd(), context.targetFd(),
                     outStart - inStart), COPY_FILE_RANGE_CHUNK).run(inStart, count, Readiness.immediate(), context);
         } catch (IOException e) {
-            if (e instanceof PartialTransfer partial && advanced.isOpen()) {
-                advanced.position(start + partial.bytesTransferred());
+            if (e instanceof PartialTransfer partial) {
+                s.libc().seek(advancedFd, start + partial.bytesTransferred());
             }
             throw e;
         }
-        if (n > 0) {
-            advanced.position(start + n);
+        if (n > 0 && s.libc().seek(advancedFd, start + n) < 0) {
+            int errno = s.libc().errno();
+            throw new TransferFailedException("lseek", "errno " + errno, "cannot move the file position", n);
         }
         return n;
     }

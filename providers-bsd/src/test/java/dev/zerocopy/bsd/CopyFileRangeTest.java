@@ -6,10 +6,14 @@ import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.TransferFailedException;
+import dev.zerocopy.TransferInterruptedException;
 import dev.zerocopy.ZeroCopyTransfer;
 import dev.zerocopy.emulated.EmulatedKernel;
 import dev.zerocopy.emulated.EmulatedOs;
@@ -22,6 +26,8 @@ import java.nio.file.Path;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +71,36 @@ class CopyFileRangeTest {
     private void targetHolds(long at, int from, int length) throws Exception {
         byte[] got = Files.readAllBytes(target);
         assertArrayEquals(Arrays.copyOfRange(data, from, from + length), Arrays.copyOfRange(got, (int) at, (int) at + length));
+    }
+
+    /**
+     * An interrupt between two copy_file_range calls ends the transfer with its count and closes both files,
+     * as the JDK's interrupt does; the file position is set on the held descriptor, not through the channel,
+     * whose own call would wait for this very transfer to leave the channel the interrupt is closing.
+     */
+    @Test
+    void anInterruptBetweenCallsEndsTheCopyWithItsCount() throws Exception {
+        ZeroCopyTransfer provider = boot(EmulatedFreeBsd.OS,
+                FaultPlan.chunks(100_000).before(2, "interrupt", () -> Thread.currentThread().interrupt()));
+        try (FileChannel in = FileChannel.open(source, READ); FileChannel out = FileChannel.open(target, WRITE)) {
+            FutureTask<Throwable> transfer = new FutureTask<>(() -> {
+                try {
+                    provider.transfer(in, 0, 500_000, out);
+                    return null;
+                } catch (Throwable e) {
+                    return e;
+                } finally {
+                    Thread.interrupted();
+                }
+            });
+            new Thread(transfer, "transfer").start();
+            Throwable thrown = transfer.get(20, TimeUnit.SECONDS);
+            assertInstanceOf(TransferInterruptedException.class, thrown);
+            assertEquals(300_000, ((PartialTransfer) thrown).bytesTransferred());
+            assertFalse(in.isOpen(), "an interrupt closes both channels");
+            assertFalse(out.isOpen(), "an interrupt closes both channels");
+        }
+        targetHolds(0, 0, 300_000);
     }
 
     @Test

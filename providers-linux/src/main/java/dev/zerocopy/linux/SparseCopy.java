@@ -1,5 +1,6 @@
 package dev.zerocopy.linux;
 
+import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.TransferFailedException;
 import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.Errno;
@@ -78,8 +79,20 @@ final class SparseCopy {
             if (firstHole < 0 || firstHole >= plan.end()) {
                 return CopyLoop.NOT_HANDLED;                 // dense, or no SEEK_HOLE here
             }
-            long done = copyExtents(walker, in.fd(), out.fd(), plan.sourceStart(), plan.targetStart(), plan.end(),
-                    context);
+            // The descriptors share the channels' open file description (in the JDK's protocol they are
+            // the channels' own), so lseek moves the position the channel reports, also after a failure.
+            End moved = in.positional() ? out : in;
+            long from = in.positional() ? plan.targetStart() : plan.sourceStart();
+            long done;
+            try {
+                done = copyExtents(walker, in.fd(), out.fd(), plan.sourceStart(), plan.targetStart(), plan.end(),
+                        context);
+            } catch (IOException e) {
+                if (e instanceof PartialTransfer partial) {
+                    LinuxLibc.lseek(moved.fd(), from + partial.bytesTransferred(), LinuxLibc.SEEK_SET);
+                }
+                throw e;
+            }
             if (done == CopyLoop.NOT_HANDLED) {
                 return done;
             }
@@ -88,11 +101,7 @@ final class SparseCopy {
             if (sizeOf(out.fd()) < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
                 fail("ftruncate", LinuxErrno.last(), done);
             }
-            // The descriptors share the channels' open file description (in the JDK's protocol they are
-            // the channels' own), so lseek moves the position the channel reports.
-            End moved = in.positional() ? out : in;
-            long to = in.positional() ? plan.targetStart() + done : plan.sourceStart() + done;
-            if (LinuxLibc.lseek(moved.fd(), to, LinuxLibc.SEEK_SET) < 0) {
+            if (LinuxLibc.lseek(moved.fd(), from + done, LinuxLibc.SEEK_SET) < 0) {
                 fail("lseek", LinuxErrno.last(), done);
             }
             return done;
@@ -125,10 +134,17 @@ final class SparseCopy {
         while (offset < end) {
             context.guard().check(offset - start);
             long data = LinuxLibc.lseek(walker, offset, LinuxLibc.SEEK_DATA);
+            if (data < 0 && LinuxErrno.last() != LinuxLibc.ENXIO) {
+                fail("lseek(SEEK_DATA)", LinuxErrno.last(), offset - start);
+            }
             if (data < 0 || data >= end) {
                 break;                                       // ENXIO: only a hole remains
             }
-            long hole = Math.min(end, LinuxLibc.lseek(walker, data, LinuxLibc.SEEK_HOLE));
+            long hole = LinuxLibc.lseek(walker, data, LinuxLibc.SEEK_HOLE);
+            if (hole < 0) {
+                fail("lseek(SEEK_HOLE)", LinuxErrno.last(), offset - start);
+            }
+            hole = Math.min(end, hole);
             while (data < hole) {
                 long n = Syscalls.copyFileRange(offsets, in, offsets.in(reading, data), out,
                         offsets.out(writing, targetStart + data - start), hole - data, 0);

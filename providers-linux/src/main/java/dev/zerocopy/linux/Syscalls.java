@@ -28,13 +28,19 @@ final class Syscalls {
         MethodHandle copy = null;
         MethodHandle errno = null;
         if (linker != null) {
-            sendfile = linker.downcall("sendfile64", long.class, int.class, int.class, long.class, long.class)
-                    .orElse(null);
-            splice = linker.downcall("splice", long.class, int.class, long.class, int.class, long.class, long.class,
-                    int.class).orElse(null);
-            copy = linker.downcall("copy_file_range", long.class, int.class, long.class, int.class, long.class,
-                    long.class, int.class).orElse(null);
-            errno = linker.errnoReader();
+            try {
+                sendfile = linker.downcall("sendfile64", long.class, int.class, int.class, long.class, long.class)
+                        .orElse(null);
+                splice = linker.downcall("splice", long.class, int.class, long.class, int.class, long.class,
+                        long.class, int.class).orElse(null);
+                copy = linker.downcall("copy_file_range", long.class, int.class, long.class, int.class, long.class,
+                        long.class, int.class).orElse(null);
+                errno = linker.errnoReader();
+            } catch (RuntimeException e) {
+                sendfile = null;     // a linker that refuses a descriptor: the JNA binding makes every call
+                System.getLogger(Syscalls.class.getName()).log(System.Logger.Level.DEBUG,
+                        "java.lang.foreign refused a call; the JNA binding stays", e);
+            }
         }
         boolean foreign = sendfile != null && splice != null;
         SENDFILE = foreign ? sendfile : null;

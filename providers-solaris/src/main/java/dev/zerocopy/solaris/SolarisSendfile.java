@@ -4,7 +4,8 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One sendfile(3EXT) from a file to a socket, its progress read from {@code *off}.
@@ -12,14 +13,12 @@ import java.nio.channels.FileChannel;
 final class SolarisSendfile implements TransferStep {
 
     private final SolarisLibc libc;
-    private final FileChannel source;
     private final int file;
     private final int socket;
     private final long[] off = new long[1];
 
-    SolarisSendfile(SolarisLibc libc, FileChannel source, int file, int socket) {
+    SolarisSendfile(SolarisLibc libc, int file, int socket) {
         this.libc = libc;
-        this.source = source;
         this.file = file;
         this.socket = socket;
     }
@@ -40,12 +39,21 @@ final class SolarisSendfile implements TransferStep {
         }
         int number = libc.errno();
         Errno errno = Errno.Table.SOLARIS.of(number);
-        if (errno == Errno.EINVAL && (moved > 0 || position >= source.size())) {
+        if (errno == Errno.EINVAL && (moved > 0 || position >= sizeOf(file))) {
             // EINVAL is how sendfile reports an offset past the end of a file that shrank (illumos
             // uts/common/syscall/sendfile.c): with progress, or at the end, it is the end of the file.
             result.moved(moved);
             return;
         }
         result.set(moved, errno, number);
+    }
+
+    /**
+     * The file's size through its {@code /proc/self/fd} entry (a {@code stat}), not the channel's
+     * {@code size()}: a channel call inside the transfer's registration would replace its interrupt hook,
+     * and with an interrupt pending wait for this very transfer to leave.
+     */
+    private static long sizeOf(int fd) throws IOException {
+        return Files.size(Path.of("/proc/self/fd/" + fd));
     }
 }

@@ -93,7 +93,7 @@ public final class SolarisTransfer extends AbstractZeroCopyTransfer {
         if (!context.enter(c)) {
             return context.notHandled("sendfile: no file descriptor");
         }
-        return SocketSendLoop.run("sendfile", new SolarisSendfile(c, source, context.sourceFd(), context.targetFd()),
+        return SocketSendLoop.run("sendfile", new SolarisSendfile(c, context.sourceFd(), context.targetFd()),
                 c, position, count, context);
     }
 }

@@ -17,6 +17,6 @@ class SeedRegressionTest extends SeedScenarios {
 
     @Override
     protected TransferStep sendfile(EmulatedKernel kernel, FileChannel file, int fileFd, int socket) {
-        return new SolarisSendfile((SolarisLibc) kernel, file, fileFd, socket);
+        return new SolarisSendfile((SolarisLibc) kernel, fileFd, socket);
     }
 }

@@ -2,6 +2,7 @@ package dev.zerocopy.spi;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -41,7 +42,7 @@ final class TickingPipeReader implements AutoCloseable {
             source.configureBlocking(false);
             source.register(selector, SelectionKey.OP_READ);
             return new TickingPipeReader(source, selector);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             restore(source, selector);
             throw e;
         }
@@ -87,6 +88,9 @@ final class TickingPipeReader implements AutoCloseable {
             }
         } catch (IOException closed) {
             // closed meanwhile: no mode to restore
+        } catch (IllegalBlockingModeException registeredElsewhere) {
+            // another thread registered the pipe with its own selector meanwhile, which needs it
+            // non-blocking: it stays so, and the transfer's result stands
         }
     }
 }

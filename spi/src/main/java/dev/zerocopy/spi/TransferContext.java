@@ -226,9 +226,13 @@ public final class TransferContext {
         if (registration == null) {
             return transferred;
         }
-        IOException noticed = registration.leave(transferred >= 0);
-        registration = null;
-        guard.deferClose(false);
+        IOException noticed;
+        try {
+            noticed = registration.leave(transferred >= 0);
+        } finally {
+            registration = null;
+            guard.deferClose(false);        // also runs a close an interrupt left pending
+        }
         if (noticed instanceof ClosedByInterruptException) {
             throw guard.interrupted(Math.max(transferred, 0));
         }
@@ -253,9 +257,13 @@ public final class TransferContext {
         if (registration == null) {
             return thrown;
         }
-        IOException noticed = registration.leave(false);
-        registration = null;
-        guard.deferClose(false);
+        IOException noticed;
+        try {
+            noticed = registration.leave(false);
+        } finally {
+            registration = null;
+            guard.deferClose(false);
+        }
         if (noticed instanceof ClosedByInterruptException && thrown instanceof TransferClosedException closed) {
             return guard.interrupted(closed.bytesTransferred());
         }

@@ -174,6 +174,19 @@ public abstract class EmulatedKernel implements PosixLibc {
     }
 
     /**
+     * {@code lseek(fd, offset, SEEK_SET)}.
+     *
+     * @param fd     the descriptor
+     * @param offset the new position
+     * @return the new position or {@code -1}
+     */
+    @Override
+    public long seek(int fd, long offset) {
+        long r = LinuxHost.LIBC.seek(fd, offset);
+        return r < 0 ? hostFailure() : r;
+    }
+
+    /**
      * The calling thread's errno, in the emulated system's numbering.
      *
      * @return the number
