@@ -3,6 +3,9 @@ package dev.zerocopy.posix;
 import dev.zerocopy.spi.FdOps;
 import dev.zerocopy.spi.PollReadiness;
 import dev.zerocopy.spi.SocketTimeout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The C library calls every provider needs besides its copy calls: {@code dup}, {@code close} and
@@ -45,6 +48,19 @@ public interface PosixLibc extends FdOps, PollReadiness.Poll {
      * @return the new position, or {@code -1} with errno set
      */
     long seek(int fd, long offset);
+
+    /**
+     * The size of the file open on a descriptor, through its {@code /proc/self/fd} entry (a {@code stat}),
+     * for the same reason as {@link #seek}: the channel's own {@code size()} must not run inside a transfer
+     * registered with it.
+     *
+     * @param fd the descriptor
+     * @return the size in bytes
+     * @throws IOException if the entry cannot be read
+     */
+    default long fileSize(int fd) throws IOException {
+        return Files.size(Path.of("/proc/self/fd/" + fd));
+    }
 
     /**
      * Returns {@code SO_SNDTIMEO} as a {@link SocketTimeout.Option}, to bound a blocking copy call.

@@ -30,7 +30,6 @@ final class LinuxLibc {
     static final int MSG_DONTWAIT = 0x40;
     static final int O_RDONLY = 0;
     static final int ENXIO = 6;
-    static final int SEEK_SET = 0;
     static final int SEEK_DATA = 3;
     static final int SEEK_HOLE = 4;
 

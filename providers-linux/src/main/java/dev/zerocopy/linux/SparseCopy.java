@@ -7,8 +7,6 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A file-to-file copy that keeps the source's holes, as {@code cp} does: the data extents are found with
@@ -89,7 +87,7 @@ final class SparseCopy {
                         context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial) {
-                    LinuxLibc.lseek(moved.fd(), from + partial.bytesTransferred(), LinuxLibc.SEEK_SET);
+                    LinuxFds.INSTANCE.seek(moved.fd(), from + partial.bytesTransferred());
                 }
                 throw e;
             }
@@ -98,21 +96,16 @@ final class SparseCopy {
             }
             context.mechanism("copy_file_range");
             long length = plan.targetStart() + done;
-            if (sizeOf(out.fd()) < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
+            if (LinuxFds.INSTANCE.fileSize(out.fd()) < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
                 fail("ftruncate", LinuxErrno.last(), done);
             }
-            if (LinuxLibc.lseek(moved.fd(), from + done, LinuxLibc.SEEK_SET) < 0) {
+            if (LinuxFds.INSTANCE.seek(moved.fd(), from + done) < 0) {
                 fail("lseek", LinuxErrno.last(), done);
             }
             return done;
         } finally {
             LinuxFds.INSTANCE.close(walker);
         }
-    }
-
-    /** A file's size through its {@code /proc/self/fd} link (a {@code stat}; no channel call). */
-    private static long sizeOf(int fd) throws IOException {
-        return Files.size(Path.of("/proc/self/fd/" + fd));
     }
 
     private static void fail(String call, int errno, long done) throws TransferFailedException {

@@ -4,8 +4,6 @@ import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * One sendfile(3EXT) from a file to a socket, its progress read from {@code *off}.
@@ -39,21 +37,12 @@ final class SolarisSendfile implements TransferStep {
         }
         int number = libc.errno();
         Errno errno = Errno.Table.SOLARIS.of(number);
-        if (errno == Errno.EINVAL && (moved > 0 || position >= sizeOf(file))) {
+        if (errno == Errno.EINVAL && (moved > 0 || position >= libc.fileSize(file))) {
             // EINVAL is how sendfile reports an offset past the end of a file that shrank (illumos
             // uts/common/syscall/sendfile.c): with progress, or at the end, it is the end of the file.
             result.moved(moved);
             return;
         }
         result.set(moved, errno, number);
-    }
-
-    /**
-     * The file's size through its {@code /proc/self/fd} entry (a {@code stat}), not the channel's
-     * {@code size()}: a channel call inside the transfer's registration would replace its interrupt hook,
-     * and with an interrupt pending wait for this very transfer to leave.
-     */
-    private static long sizeOf(int fd) throws IOException {
-        return Files.size(Path.of("/proc/self/fd/" + fd));
     }
 }
