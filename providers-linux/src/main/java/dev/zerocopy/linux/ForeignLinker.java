@@ -119,7 +119,7 @@ final class ForeignLinker {
         }
     }
 
-    /** A fresh errno capture segment, freed by the garbage collector; one per thread is enough. */
+    /** A fresh errno capture segment, freed by the garbage collector; one per pooled {@link Offsets}. */
     Object newErrnoState() {
         try {
             return allocate.invoke(arena, stateLayout);

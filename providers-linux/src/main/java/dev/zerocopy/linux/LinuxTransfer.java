@@ -91,29 +91,30 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (!context.enter(LinuxFds.INSTANCE)) {
             return noDescriptor(context, target);
         }
-        End in = new End(context.sourceFd(), true, false);
-        switch (kind) {
-            case SOCKET:
-                // In the guest protocol a blocking sendfile may sleep in the kernel: the JDK's close and
-                // interrupt signal it out. Otherwise the socket's send timeout is bounded to one tick for the
-                // transfer (the transfer holds the channel's write lock, so no other write sees it) and each
-                // call asks for at most DUP_BLOCKING_CHUNK, so that a slow but moving peer cannot keep one
-                // call in the kernel for long.
-                End socket = new End(context.targetFd(), false, true);
-                SyscallStep sendfile = SyscallStep.sendfile(in, socket, context);
-                if (context.guest() || context.nonBlocking()) {
-                    return new CopyLoop("sendfile", sendfile, SyscallStep.MAX_RW_COUNT)
-                            .run(position, count, sendfile, context);
-                }
-                return SocketTimeout.runBounded(new CopyLoop("sendfile", sendfile, DUP_BLOCKING_CHUNK),
-                        LinuxFds.SEND_TIMEOUT, socket.fd(), position, count, sendfile, context);
-            case PIPE:
-                return run(context, SyscallStep.splice(in, new End(context.targetFd(), false, true), context),
-                        SyscallStep.MAX_RW_COUNT, position, count);
-            default:
-                End out = new End(context.targetFd(), false, false);
-                long copied = sparse == null ? CopyLoop.NOT_HANDLED : SparseCopy.copy(sparse, in, out, context);
-                return copied != CopyLoop.NOT_HANDLED ? copied : fileToFile(in, out, position, count, context, true);
+        try (Offsets offsets = Offsets.take()) {
+            End in = new End(context.sourceFd(), true, false);
+            switch (kind) {
+                case SOCKET:
+                    // In the guest protocol a blocking sendfile may sleep in the kernel: the JDK's close and
+                    // interrupt signal it out. Otherwise the socket's send timeout is bounded to one tick for
+                    // the transfer (the transfer holds the channel's write lock, so no other write sees it)
+                    // and each call asks for at most DUP_BLOCKING_CHUNK, so that a slow but moving peer cannot
+                    // keep one call in the kernel for long.
+                    End socket = new End(context.targetFd(), false, true);
+                    SyscallStep sendfile = SyscallStep.sendfile(offsets, in, socket, context);
+                    if (context.guest() || context.nonBlocking()) {
+                        return CopyLoop.copy("sendfile", sendfile, SyscallStep.MAX_RW_COUNT, position, count,
+                                sendfile, context);
+                    }
+                    return SocketTimeout.runBounded(new CopyLoop("sendfile", sendfile, DUP_BLOCKING_CHUNK),
+                            LinuxFds.SEND_TIMEOUT, socket.fd(), position, count, sendfile, context);
+                case PIPE:
+                    return run(context, SyscallStep.splice(offsets, in, new End(context.targetFd(), false, true),
+                            context), SyscallStep.MAX_RW_COUNT, position, count);
+                default:
+                    return fileToFile(offsets, sparse, in, new End(context.targetFd(), false, false), position,
+                            count, context, true);
+            }
         }
     }
 
@@ -126,18 +127,19 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (!context.enter(LinuxFds.INSTANCE)) {
             return noDescriptor(context, source);
         }
-        End out = new End(context.targetFd(), true, false);
-        switch (kind) {
-            case SOCKET:
-                return piped(context, new End(context.sourceFd(), false, true), out, position, count,
-                        LinuxFds.RECEIVE_TIMEOUT);
-            case PIPE:
-                return run(context, SyscallStep.splice(new End(context.sourceFd(), false, true), out, context),
-                        SyscallStep.MAX_RW_COUNT, position, count);
-            default:
-                End in = new End(context.sourceFd(), false, false);
-                long copied = sparse == null ? CopyLoop.NOT_HANDLED : SparseCopy.copy(sparse, in, out, context);
-                return copied != CopyLoop.NOT_HANDLED ? copied : fileToFile(in, out, position, count, context, false);
+        try (Offsets offsets = Offsets.take()) {
+            End out = new End(context.targetFd(), true, false);
+            switch (kind) {
+                case SOCKET:
+                    return piped(offsets, context, new End(context.sourceFd(), false, true), out, position, count,
+                            LinuxFds.RECEIVE_TIMEOUT);
+                case PIPE:
+                    return run(context, SyscallStep.splice(offsets, new End(context.sourceFd(), false, true), out,
+                            context), SyscallStep.MAX_RW_COUNT, position, count);
+                default:
+                    return fileToFile(offsets, sparse, new End(context.sourceFd(), false, false), out, position,
+                            count, context, false);
+            }
         }
     }
 
@@ -154,19 +156,21 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         }
         End in = new End(context.sourceFd(), false, true);
         End out = new End(context.targetFd(), false, true);
-        if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
-            try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT, context);
-                    SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
-                if (reads == UNBOUNDED || writes == UNBOUNDED) {
-                    return cannotBound(context);
+        try (Offsets offsets = Offsets.take()) {
+            if (from == ChannelKind.PIPE || to == ChannelKind.PIPE) {
+                try (SocketTimeout reads = boundIfBlocking(in.fd(), source, LinuxFds.RECEIVE_TIMEOUT, context);
+                        SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
+                    if (reads == UNBOUNDED || writes == UNBOUNDED) {
+                        return cannotBound(context);
+                    }
+                    return run(context, SyscallStep.splice(offsets, in, out, context), SyscallStep.MAX_RW_COUNT, 0,
+                            Long.MAX_VALUE);
                 }
-                return run(context, SyscallStep.splice(in, out, context), SyscallStep.MAX_RW_COUNT, 0,
-                        Long.MAX_VALUE);
             }
-        }
-        try (SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
-            return writes == UNBOUNDED ? cannotBound(context)
-                    : piped(context, in, out, 0, Long.MAX_VALUE, LinuxFds.RECEIVE_TIMEOUT);
+            try (SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {
+                return writes == UNBOUNDED ? cannotBound(context)
+                        : piped(offsets, context, in, out, 0, Long.MAX_VALUE, LinuxFds.RECEIVE_TIMEOUT);
+            }
         }
     }
 
@@ -192,15 +196,21 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
      * are left to the JDK, whose result for overlapping ranges is the contract; the check costs two
      * {@code stat} calls and is only made when {@code copy_file_range} is not available or declines.
      */
-    private static long fileToFile(End in, End out, long position, long count, TransferContext context,
-            boolean sendfileAllowed) throws IOException {
+    private static long fileToFile(Offsets offsets, SparseCopy.Plan sparse, End in, End out, long position,
+            long count, TransferContext context, boolean sendfileAllowed) throws IOException {
+        if (sparse != null) {
+            long copied = SparseCopy.copy(sparse, offsets, in, out, context);
+            if (copied != CopyLoop.NOT_HANDLED) {
+                return copied;
+            }
+        }
         if (Syscalls.COPY_FILE_RANGE_AVAILABLE && !copyFileRangeMissing) {
-            long n = run(context, SyscallStep.copyFileRange(in, out, context), SyscallStep.MAX_RW_COUNT, position,
-                    count);
+            long n = run(context, SyscallStep.copyFileRange(offsets, in, out, context), SyscallStep.MAX_RW_COUNT,
+                    position, count);
             if (n != CopyLoop.NOT_HANDLED) {
                 return n;
             }
-            if (LinuxErrno.TABLE.of(Syscalls.errno(Offsets.current())) == Errno.ENOSYS) {
+            if (LinuxErrno.TABLE.of(Syscalls.errno(offsets)) == Errno.ENOSYS) {
                 copyFileRangeMissing = true;        // the kernel lacks it: never ask again, as the JDK does
             }
         } else {
@@ -209,7 +219,8 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         if (!sendfileAllowed || LinuxFds.sameFile(in.fd(), out.fd())) {
             return sendfileAllowed ? context.notHandled("source and target are the same file") : CopyLoop.NOT_HANDLED;
         }
-        return run(context, SyscallStep.sendfile(in, out, context), SyscallStep.MAX_RW_COUNT, position, count);
+        return run(context, SyscallStep.sendfile(offsets, in, out, context), SyscallStep.MAX_RW_COUNT, position,
+                count);
     }
 
     /** Set once {@code copy_file_range} reported ENOSYS. */
@@ -222,11 +233,10 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
      * and the pair is not handled before a byte has left the socket. Outside the guest protocol a blocking
      * socket source is read with a one-tick receive timeout.
      */
-    private static long piped(TransferContext context, End in, End out, long position, long count,
-            SocketTimeout.Option receiveTimeout) throws IOException {
+    private static long piped(Offsets offsets, TransferContext context, End in, End out, long position,
+            long count, SocketTimeout.Option receiveTimeout) throws IOException {
         KernelPipe pipe = PIPES.take();
         if (out.positional()) {
-            Offsets offsets = Offsets.current();
             long probe = Syscalls.splice(offsets, pipe.readFd(), 0, out.fd(), offsets.out(out, position), 1,
                     LinuxLibc.SPLICE_F_NONBLOCK);
             Errno errno = probe < 0 ? LinuxErrno.TABLE.of(Syscalls.errno(offsets)) : Errno.NONE;
@@ -235,7 +245,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                 return context.notHandled("splice: " + errno.name() + " from the target");
             }
         }
-        PipedSpliceStep step = new PipedSpliceStep(in, out, pipe, context);
+        PipedSpliceStep step = new PipedSpliceStep(offsets, in, out, pipe, context);
         boolean empty = true;
         try (SocketTimeout reads = boundIfBlocking(in.fd(), context, receiveTimeout)) {
             if (reads == UNBOUNDED) {
@@ -253,7 +263,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
     /** Runs one kind of step through the copy loop, waiting on the end that reported EAGAIN. */
     private static long run(TransferContext context, LinuxStep step, long maxChunk, long position, long count)
             throws IOException {
-        return new CopyLoop(step.syscall(), step, maxChunk).run(position, count, step.readiness(), context);
+        return CopyLoop.copy(step.syscall(), step, maxChunk, position, count, step.readiness(), context);
     }
 
     /** {@link #boundIfBlocking(int, Channel, SocketTimeout.Option, TransferContext)} for a source socket. */

@@ -4,26 +4,44 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import dev.zerocopy.spi.StripedPool;
 
 /**
- * A thread's native memory for the calls of {@link Syscalls}: the two {@code loff_t} offsets that
- * {@code sendfile}, {@code splice} and {@code copy_file_range} read and advance, passed as plain addresses
- * so that no Java array is pinned and copied on each call, and the foreign binding's errno capture segment.
+ * Native memory for the calls of {@link Syscalls}, taken by a transfer for the time of its provider hook and
+ * reused by later transfers: the two {@code loff_t} offsets that {@code sendfile}, {@code splice} and
+ * {@code copy_file_range} read and advance, passed as plain addresses so that no Java array is pinned and
+ * copied on each call, the foreign binding's errno capture segment, and the one {@link SyscallStep} a
+ * transfer sets up for each call it makes, so that a call allocates nothing. Pooled in this class, not per
+ * thread: no thread-local keeps this provider's classes alive, and virtual threads reuse them too.
  */
-final class Offsets {
+final class Offsets implements AutoCloseable {
 
-    private static final ThreadLocal<Offsets> CURRENT = ThreadLocal.withInitial(Offsets::new);
+    private static final StripedPool<Offsets> POOL = new StripedPool<>();
 
     private final ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
     private final long address = Pointer.nativeValue(Native.getDirectBufferPointer(memory));
     private final Object errnoState = Syscalls.newErrnoState();
+    private final SyscallStep step = new SyscallStep(this);
 
     private Offsets() {
     }
 
-    /** The current thread's offsets. */
-    static Offsets current() {
-        return CURRENT.get();
+    /** Idle offsets from the pool, or new ones; give them back with {@link #close()}. */
+    static Offsets take() {
+        Offsets idle = POOL.take();
+        return idle != null ? idle : new Offsets();
+    }
+
+    /** Gives these offsets back to the pool; their step forgets its transfer. */
+    @Override
+    public void close() {
+        step.clear();
+        POOL.give(this);
+    }
+
+    /** The reusable step; one call at a time (see {@link SyscallStep}). */
+    SyscallStep step() {
+        return step;
     }
 
     /** The errno capture segment of the foreign binding ({@code null} under JNA). */

@@ -23,17 +23,18 @@ final class PipedSpliceStep implements LinuxStep {
     private final End in;
     private final End out;
     private final KernelPipe pipe;
-    private final Offsets offsets = Offsets.current();
+    private final Offsets offsets;
     private final TransferContext context;
     private long pending;
     private boolean blockedOnInput;
     private Memory scratch;
 
-    PipedSpliceStep(End in, End out, KernelPipe pipe, TransferContext context) {
+    PipedSpliceStep(Offsets offsets, End in, End out, KernelPipe pipe, TransferContext context) {
         this.in = in;
         this.out = out;
         this.pipe = pipe;
         this.context = context;
+        this.offsets = offsets;
     }
 
     @Override

@@ -67,7 +67,7 @@ final class SparseCopy {
      * @return the bytes transferred (holes included), or {@link CopyLoop#NOT_HANDLED} when the source has
      *         no hole in the range or holes cannot be kept; nothing has been written then
      */
-    static long copy(Plan plan, End in, End out, TransferContext context) throws IOException {
+    static long copy(Plan plan, Offsets offsets, End in, End out, TransferContext context) throws IOException {
         int walker = LinuxLibc.open("/proc/self/fd/" + in.fd(), LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
         if (walker < 0) {
             return CopyLoop.NOT_HANDLED;
@@ -83,8 +83,8 @@ final class SparseCopy {
             long from = in.positional() ? plan.targetStart() : plan.sourceStart();
             long done;
             try {
-                done = copyExtents(walker, in.fd(), out.fd(), plan.sourceStart(), plan.targetStart(), plan.end(),
-                        context);
+                done = copyExtents(offsets, walker, in.fd(), out.fd(), plan.sourceStart(), plan.targetStart(),
+                        plan.end(), context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial) {
                     LinuxFds.INSTANCE.seek(moved.fd(), from + partial.bytesTransferred());
@@ -117,9 +117,8 @@ final class SparseCopy {
      * Copies each data extent of [start, end) to the same distance from {@code targetStart}; returns the
      * length, or {@link CopyLoop#NOT_HANDLED} if the first call declined before anything was written.
      */
-    private static long copyExtents(int walker, int in, int out, long start, long targetStart, long end,
-            TransferContext context) throws IOException {
-        Offsets offsets = Offsets.current();
+    private static long copyExtents(Offsets offsets, int walker, int in, int out, long start, long targetStart,
+            long end, TransferContext context) throws IOException {
         End reading = new End(in, true, false);
         End writing = new End(out, true, false);
         long offset = start;

@@ -9,7 +9,9 @@ import java.io.IOException;
 /**
  * One Linux call between two ends that reports progress as its return value and errors as -1 with errno,
  * never both: {@code sendfile64}, {@code splice} (one end a pipe) and {@code copy_file_range}. The
- * transfer's position is passed as the offset of the {@linkplain End#positional() positional} end.
+ * transfer's position is passed as the offset of the {@linkplain End#positional() positional} end. The
+ * factories hand out the one reusable step of the transfer's {@link Offsets}, set for the call: a transfer
+ * runs one step at a time.
  */
 final class SyscallStep implements LinuxStep, Readiness {
 
@@ -27,18 +29,23 @@ final class SyscallStep implements LinuxStep, Readiness {
      */
     private static final int SPLICE_FLAGS = LinuxLibc.SPLICE_F_MOVE | LinuxLibc.SPLICE_F_NONBLOCK;
 
-    private final int call;
+    private final Offsets offsets;
     // the ends' fields, not the End records, so that the records need not outlive the factory call
-    private final int inFd;
-    private final boolean inPositional;
-    private final boolean inPollable;
-    private final int outFd;
-    private final boolean outPositional;
-    private final boolean outPollable;
-    private final Offsets offsets = Offsets.current();
-    private final TransferContext context;
+    private int call;
+    private int inFd;
+    private boolean inPositional;
+    private boolean inPollable;
+    private int outFd;
+    private boolean outPositional;
+    private boolean outPollable;
+    private TransferContext context;
 
-    private SyscallStep(int call, End in, End out, TransferContext context) {
+    /** The step of one {@link Offsets}, whose memory it passes to each call. */
+    SyscallStep(Offsets offsets) {
+        this.offsets = offsets;
+    }
+
+    private SyscallStep set(int call, End in, End out, TransferContext context) {
         this.call = call;
         this.inFd = in.fd();
         this.inPositional = in.positional();
@@ -47,6 +54,12 @@ final class SyscallStep implements LinuxStep, Readiness {
         this.outPositional = out.positional();
         this.outPollable = out.pollable();
         this.context = context;
+        return this;
+    }
+
+    /** Forgets the transfer it was set for. */
+    void clear() {
+        this.context = null;
     }
 
     /**
@@ -63,21 +76,21 @@ final class SyscallStep implements LinuxStep, Readiness {
     }
 
     /** {@code sendfile64(out, in, &position, count)}: from a positional file to anything (a file at its position). */
-    static SyscallStep sendfile(End in, End out, TransferContext context) {
-        return new SyscallStep(SENDFILE, in, out, context);
+    static SyscallStep sendfile(Offsets offsets, End in, End out, TransferContext context) {
+        return offsets.step().set(SENDFILE, in, out, context);
     }
 
     /** {@code splice(in, offIn, out, offOut, count, SPLICE_F_MOVE | SPLICE_F_NONBLOCK)} where one end is a pipe. */
-    static SyscallStep splice(End in, End out, TransferContext context) {
-        return new SyscallStep(SPLICE, in, out, context);
+    static SyscallStep splice(Offsets offsets, End in, End out, TransferContext context) {
+        return offsets.step().set(SPLICE, in, out, context);
     }
 
     /**
      * {@code copy_file_range(in, offIn, out, offOut, count, 0)} between two files: in-kernel, a reflink or
      * a server-side copy where the file system offers one. EXDEV, EINVAL and EOPNOTSUPP mean "not handled".
      */
-    static SyscallStep copyFileRange(End in, End out, TransferContext context) {
-        return new SyscallStep(COPY_FILE_RANGE, in, out, context);
+    static SyscallStep copyFileRange(Offsets offsets, End in, End out, TransferContext context) {
+        return offsets.step().set(COPY_FILE_RANGE, in, out, context);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.lang.invoke.MethodHandle;
  * through JNA ({@link LinuxLibc}, {@link CopyFileRange}) otherwise. Measured on JDK 25: a foreign call
  * costs about half a microsecond less than JNA's direct mapping. Each call returns what the C function
  * returns; after {@code -1} read the error with {@link #errno(Offsets)} before any other native call of
- * the thread. Offsets are native addresses from the thread's {@link Offsets}, which also holds the foreign
+ * the thread. Offset addresses point into the transfer's {@link Offsets}, which also hold the foreign
  * binding's errno capture segment.
  */
 final class Syscalls {
@@ -58,29 +58,29 @@ final class Syscalls {
         return SENDFILE != null ? "foreign" : "jna";
     }
 
-    /** {@code errnoState} of a thread's scratch memory where the foreign binding is used, else {@code null}. */
+    /** {@code errnoState} of new {@link Offsets} where the foreign binding is used, else {@code null}. */
     static Object newErrnoState() {
         return SENDFILE != null ? ForeignLinker.get().orElseThrow().newErrnoState() : null;
     }
 
-    static long sendfile(Offsets thread, int outFd, int inFd, long offsetAddress, long count) {
+    static long sendfile(Offsets offsets, int outFd, int inFd, long offsetAddress, long count) {
         if (SENDFILE == null) {
             return LinuxLibc.sendfile64(outFd, inFd, offsetAddress, count);
         }
         try {
-            return (long) SENDFILE.invokeExact(thread.errnoState(), outFd, inFd, offsetAddress, count);
+            return (long) SENDFILE.invokeExact(offsets.errnoState(), outFd, inFd, offsetAddress, count);
         } catch (Throwable e) {
             throw unexpected(e);
         }
     }
 
-    static long splice(Offsets thread, int inFd, long inOffsetAddress, int outFd, long outOffsetAddress, long length,
-            int flags) {
+    static long splice(Offsets offsets, int inFd, long inOffsetAddress, int outFd, long outOffsetAddress,
+            long length, int flags) {
         if (SPLICE == null) {
             return LinuxLibc.splice(inFd, inOffsetAddress, outFd, outOffsetAddress, length, flags);
         }
         try {
-            return (long) SPLICE.invokeExact(thread.errnoState(), inFd, inOffsetAddress, outFd, outOffsetAddress,
+            return (long) SPLICE.invokeExact(offsets.errnoState(), inFd, inOffsetAddress, outFd, outOffsetAddress,
                     length, flags);
         } catch (Throwable e) {
             throw unexpected(e);
@@ -88,26 +88,29 @@ final class Syscalls {
     }
 
     /** Call only where {@link #COPY_FILE_RANGE_AVAILABLE}. */
-    static long copyFileRange(Offsets thread, int inFd, long inOffsetAddress, int outFd, long outOffsetAddress,
+    static long copyFileRange(Offsets offsets, int inFd, long inOffsetAddress, int outFd, long outOffsetAddress,
             long length, int flags) {
         if (COPY_FILE_RANGE == null) {
             return CopyFileRange.copyFileRange(inFd, inOffsetAddress, outFd, outOffsetAddress, length, flags);
         }
         try {
-            return (long) COPY_FILE_RANGE.invokeExact(thread.errnoState(), inFd, inOffsetAddress, outFd,
+            return (long) COPY_FILE_RANGE.invokeExact(offsets.errnoState(), inFd, inOffsetAddress, outFd,
                     outOffsetAddress, length, flags);
         } catch (Throwable e) {
             throw unexpected(e);
         }
     }
 
-    /** The errno of the thread's last call above that returned {@code -1}. */
-    static int errno(Offsets thread) {
+    /**
+     * The errno of the last call above, made with these offsets on this thread, that returned {@code -1}
+     * (JNA keeps it per thread, the foreign binding in the offsets' capture segment).
+     */
+    static int errno(Offsets offsets) {
         if (ERRNO == null) {
             return LinuxErrno.last();
         }
         try {
-            return (int) ERRNO.invokeExact(thread.errnoState());
+            return (int) ERRNO.invokeExact(offsets.errnoState());
         } catch (Throwable e) {
             throw unexpected(e);
         }

@@ -83,11 +83,16 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     @Override
     public final long transfer(FileChannel source, long position, long count, WritableByteChannel target)
             throws IOException {
-        long bounded = JdkTransferRules.transferTo(source, position, count, target);
-        if (bounded == 0) {
-            return 0;
+        TransferContext context = TransferContext.take();
+        try {
+            long bounded = JdkTransferRules.transferTo(source, position, count, target, context);
+            if (bounded == 0) {
+                return 0;
+            }
+            return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
+        } finally {
+            context.release();
         }
-        return routed(FILE_TO_CHANNEL, source, target, position, bounded);
     }
 
     @Override
@@ -123,58 +128,65 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
     private static final int CHANNEL_TO_FILE = 1;
     private static final int CHANNEL_TO_CHANNEL = 2;
 
+    /** {@link #routed(TransferContext, int, Channel, Channel, long, long)} with a context from the pool. */
+    private long routed(int route, Channel source, Channel target, long position, long count) throws IOException {
+        TransferContext context = TransferContext.take();
+        try {
+            return routed(context, route, source, target, position, count);
+        } finally {
+            context.release();
+        }
+    }
+
     /**
      * Runs the provider's hook, leaves the channels it entered, and runs the portable copy if the hook did
      * not handle the pair; one event.
      */
-    private long routed(int route, Channel source, Channel target, long position, long count) throws IOException {
-        TransferContext context = TransferContext.take(name(), source, target);
+    private long routed(TransferContext context, int route, Channel source, Channel target, long position,
+            long count) throws IOException {
+        context.start(name(), source, target);
+        long n;
         try {
-            long n;
-            try {
-                switch (route) {
-                    case FILE_TO_CHANNEL:
-                        n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target,
-                                context);
-                        break;
-                    case CHANNEL_TO_FILE:
-                        n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count,
-                                context);
-                        break;
-                    default:
-                        n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                Throwable thrown = context.abandon(e);
-                if (thrown instanceof IOException io) {
-                    throw io;
-                }
-                if (thrown instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw (Error) thrown;
+            switch (route) {
+                case FILE_TO_CHANNEL:
+                    n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target,
+                            context);
+                    break;
+                case CHANNEL_TO_FILE:
+                    n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count,
+                            context);
+                    break;
+                default:
+                    n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
             }
-            n = context.leave(n);
-            if (n == CopyLoop.NOT_HANDLED) {
-                switch (route) {
-                    case FILE_TO_CHANNEL:
-                        n = PortableCopies.fileToChannel((FileChannel) source, position, count,
-                                (WritableByteChannel) target, context);
-                        break;
-                    case CHANNEL_TO_FILE:
-                        n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target,
-                                position, count, context);
-                        break;
-                    default:
-                        n = PortableCopies.channelToChannel((ReadableByteChannel) source,
-                                (WritableByteChannel) target, context);
-                }
+        } catch (IOException | RuntimeException | Error e) {
+            Throwable thrown = context.abandon(e);
+            if (thrown instanceof IOException io) {
+                throw io;
             }
-            context.finish(n);
-            return n;
-        } finally {
-            context.release();
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) thrown;
         }
+        n = context.leave(n);
+        if (n == CopyLoop.NOT_HANDLED) {
+            switch (route) {
+                case FILE_TO_CHANNEL:
+                    n = PortableCopies.fileToChannel((FileChannel) source, position, count,
+                            (WritableByteChannel) target, context);
+                    break;
+                case CHANNEL_TO_FILE:
+                    n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target,
+                            position, count, context);
+                    break;
+                default:
+                    n = PortableCopies.channelToChannel((ReadableByteChannel) source,
+                            (WritableByteChannel) target, context);
+            }
+        }
+        context.finish(n);
+        return n;
     }
 
     /**

@@ -27,7 +27,7 @@ import java.io.IOException;
  * one happened (a close from another thread makes the JDK signal the call out of the kernel). An
  * exception a step throws carries the bytes transferred before it, like every failure of the loop.
  *
- * <p>A loop is immutable and holds no state between runs.
+ * <p>A loop is immutable and holds no state between runs; {@link #copy} runs one without making one.
  */
 public final class CopyLoop {
 
@@ -53,9 +53,7 @@ public final class CopyLoop {
      * @param maxChunk the most bytes to ask one step for, positive
      */
     public CopyLoop(String syscall, TransferStep step, long maxChunk) {
-        if (maxChunk <= 0) {
-            throw new IllegalArgumentException("maxChunk " + maxChunk);
-        }
+        requirePositive(maxChunk);
         this.syscall = syscall;
         this.step = step;
         this.maxChunk = maxChunk;
@@ -83,8 +81,29 @@ public final class CopyLoop {
      * @throws IOException as described in the class documentation
      */
     public long run(long position, long count, Readiness readiness, TransferContext context) throws IOException {
+        return copy(syscall, step, maxChunk, position, count, readiness, context);
+    }
+
+    /**
+     * Runs a loop for a transfer without making a loop object: as {@link #run(long, long, Readiness,
+     * TransferContext)} of {@code new CopyLoop(syscall, step, maxChunk)}.
+     *
+     * @param syscall   the system call's name, for exceptions and events
+     * @param step      the step
+     * @param maxChunk  the most bytes to ask one step for, positive
+     * @param position  the first file offset (ignored by steps without one)
+     * @param count     the most bytes to transfer, at least 1
+     * @param readiness the wait to use on EAGAIN in blocking mode
+     * @param context   the transfer's context
+     * @return the bytes transferred, or {@link #NOT_HANDLED}
+     * @throws IOException as described in the class documentation
+     */
+    public static long copy(String syscall, TransferStep step, long maxChunk, long position, long count,
+            Readiness readiness, TransferContext context) throws IOException {
+        requirePositive(maxChunk);
         context.mechanism(syscall);
-        return loop(position, count, context.nonBlocking(), readiness, context.guard(), context);
+        return loop(syscall, step, maxChunk, position, count, context.nonBlocking(), readiness, context.guard(),
+                context);
     }
 
     /**
@@ -101,11 +120,12 @@ public final class CopyLoop {
      */
     public long run(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard)
             throws IOException {
-        return loop(position, count, nonBlocking, readiness, guard, null);
+        return loop(syscall, step, maxChunk, position, count, nonBlocking, readiness, guard, null);
     }
 
-    private long loop(long position, long count, boolean nonBlocking, Readiness readiness, ChannelGuard guard,
-            TransferContext context) throws IOException {
+    private static long loop(String syscall, TransferStep step, long maxChunk, long position, long count,
+            boolean nonBlocking, Readiness readiness, ChannelGuard guard, TransferContext context)
+            throws IOException {
         StepResult result = context != null ? context.stepResult() : new StepResult();
         long written = 0;
         while (written < count) {
@@ -156,6 +176,12 @@ public final class CopyLoop {
             }
         }
         return written;
+    }
+
+    private static void requirePositive(long maxChunk) {
+        if (maxChunk <= 0) {
+            throw new IllegalArgumentException("maxChunk " + maxChunk);
+        }
     }
 
     private static void awaitReady(Readiness readiness, ChannelGuard guard, long written) throws IOException {

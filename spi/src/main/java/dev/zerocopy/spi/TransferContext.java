@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
 
 /**
@@ -21,9 +23,10 @@ import java.nio.channels.SelectableChannel;
  * {@link #sourceFd()} and {@link #targetFd()} only until the hook returns. The base class leaves the
  * channels when the hook returns or throws.
  *
- * <p>A context lives for one transfer; the base class keeps one per thread for its transfers and resets it
- * for the next (a transfer started while the thread's context is in use gets a fresh one), so a transfer
- * allocates no context. A hook must not keep the context, or anything that refers to it, after it returns.
+ * <p>A context serves one transfer at a time. The base class takes contexts from a {@link StripedPool} shared
+ * by all threads and gives them back when a transfer ends, so a transfer allocates no context, and no thread
+ * (a virtual one included) keeps a context in a thread-local. A hook must not keep the context, or anything
+ * that refers to it, after it returns.
  */
 public final class TransferContext {
 
@@ -35,8 +38,8 @@ public final class TransferContext {
      */
     private static final TransferEvent PROBE = new TransferEvent();
 
-    /** Each thread's context for its next transfer. */
-    private static final ThreadLocal<TransferContext> SPARE = new ThreadLocal<>();
+    /** Idle contexts. */
+    private static final StripedPool<TransferContext> POOL = new StripedPool<>();
 
     private TransferEvent event;
     private boolean recording;
@@ -45,13 +48,15 @@ public final class TransferContext {
     private final ChannelGuard guard;
     private final StepResult stepResult = new StepResult();
     private final ChannelRegistration entering = new ChannelRegistration();
-    private boolean inUse;
     private boolean nonBlocking;
     private ChannelRegistration registration;
     private String mechanism = "none";
     private String fallbackReason;
     private int waits;
     private String protocol = "none";
+    // the largest size seen of the last source file (see knownSize), kept across transfers
+    private WeakReference<FileChannel> sizedFile;
+    private long sizeSeen;
 
     /**
      * Starts a transfer's context and its event.
@@ -62,30 +67,20 @@ public final class TransferContext {
      */
     public TransferContext(String provider, Channel source, Channel target) {
         this.guard = new ChannelGuard(source, target);
-        start(provider, source, target);
+        begin(provider, source, target);
     }
 
-    /**
-     * The calling thread's context, started for a transfer; give it back with {@link #release()}. A thread
-     * whose context is in use (a transfer inside a transfer) gets a fresh one.
-     */
-    static TransferContext take(String provider, Channel source, Channel target) {
-        TransferContext spare = SPARE.get();
-        if (spare == null || spare.inUse) {
-            TransferContext fresh = new TransferContext(provider, source, target);
-            if (spare == null) {
-                SPARE.set(fresh);
-            }
-            fresh.inUse = true;
-            return fresh;
-        }
-        spare.guard.reset(source, target);
-        spare.start(provider, source, target);
-        spare.inUse = true;
-        return spare;
+    /** An idle context from the pool, or a fresh one; give it back with {@link #release()}. */
+    static TransferContext take() {
+        TransferContext idle = POOL.take();
+        return idle != null ? idle : new TransferContext();
     }
 
-    /** Ends this transfer's use of the context; it keeps no reference to the channels. */
+    private TransferContext() {
+        this.guard = new ChannelGuard(null, null);
+    }
+
+    /** Ends this context's use for a transfer: it keeps no reference to the channels, and goes back to the pool. */
     void release() {
         source = null;
         target = null;
@@ -93,10 +88,16 @@ public final class TransferContext {
         registration = null;
         entering.reset(null, null);
         guard.reset(null, null);
-        inUse = false;
+        POOL.give(this);
     }
 
-    private void start(String provider, Channel source, Channel target) {
+    /** Starts this taken context for a transfer between two channels. */
+    void start(String provider, Channel source, Channel target) {
+        guard.reset(source, target);
+        begin(provider, source, target);
+    }
+
+    private void begin(String provider, Channel source, Channel target) {
         this.source = source;
         this.target = target;
         this.nonBlocking = source instanceof SelectableChannel s && !s.isBlocking()
@@ -112,6 +113,27 @@ public final class TransferContext {
             event.begin();
             event.provider = provider;
             event.direction = ChannelKind.of(source).label() + "->" + ChannelKind.of(target).label();
+        }
+    }
+
+    /**
+     * The largest size this context saw for {@code file} if it was the last file asked about, else 0; the
+     * JDK's size checks need no system call when the range asked for lies below it (see
+     * {@link JdkTransferRules}).
+     */
+    long knownSize(FileChannel file) {
+        WeakReference<FileChannel> sized = sizedFile;
+        return sized != null && sized.get() == file ? sizeSeen : 0;
+    }
+
+    /** Records a size just read from {@code file}. */
+    void sizeRead(FileChannel file, long size) {
+        WeakReference<FileChannel> sized = sizedFile;
+        if (sized == null || sized.get() != file) {
+            sizedFile = new WeakReference<>(file);
+            sizeSeen = size;
+        } else {
+            sizeSeen = Math.max(sizeSeen, size);
         }
     }
 

@@ -219,6 +219,69 @@ public abstract class JdkOracleSuite {
         });
     }
 
+    // ---- a file whose size changed between calls: the size at the start of each call ------------------
+
+    @Test
+    void transferToAfterTheFileShrankAnswersAsTheJdk() throws Exception {
+        int size = 64 * 1024;
+        int call = 16 * 1024;
+        Path jdkFile = file(size);
+        Path zcFile = file(size);
+        try (FileChannel jdkIn = open(jdkFile, READ); FileChannel zcIn = open(zcFile, READ);
+                FileChannel jdkCut = open(jdkFile, WRITE); FileChannel zcCut = open(zcFile, WRITE);
+                Loopback jdkLoop = Loopback.open(); Loopback zcLoop = Loopback.open()) {
+            assertEquals(jdkIn.transferTo(0, call, jdkLoop.near()), provider().transfer(zcIn, 0, call, zcLoop.near()),
+                    "a first call, which sees the whole file");
+            jdkCut.truncate(call + 100);
+            zcCut.truncate(call + 100);
+            for (long position : new long[] {call, call + 100, 2 * call}) {
+                Outcome jdk = Outcome.of(() -> jdkIn.transferTo(position, call, jdkLoop.near()));
+                Outcome zc = Outcome.of(() -> provider().transfer(zcIn, position, call, zcLoop.near()));
+                jdk.expect(zc, "at " + position + " after the file shrank below the range seen before");
+            }
+            Files.write(zcFile, new byte[size], APPEND);
+            Files.write(jdkFile, new byte[size], APPEND);
+            Outcome jdk = Outcome.of(() -> jdkIn.transferTo(call, Long.MAX_VALUE, jdkLoop.near()));
+            Outcome zc = Outcome.of(() -> provider().transfer(zcIn, call, Long.MAX_VALUE, zcLoop.near()));
+            jdk.expect(zc, "to the end after it grew again");
+        }
+    }
+
+    @Test
+    void selfCopyAfterTheFileShrankStopsAtItsSizeAtTheStart() throws Exception {
+        int size = 64 * 1024;
+        int cut = 16 * 1024;
+        Path jdkFile = file(size);
+        Path zcFile = file(size);
+        try (FileChannel jdkIn = open(jdkFile, READ); FileChannel zcIn = open(zcFile, READ);
+                FileChannel jdkOut = open(jdkFile, WRITE); FileChannel zcOut = open(zcFile, WRITE);
+                Loopback loop = Loopback.open()) {
+            provider().transfer(zcIn, 0, 100, loop.near());           // the provider has seen the whole file
+            jdkOut.truncate(cut).position(cut);
+            zcOut.truncate(cut).position(cut);
+            Outcome jdk = Outcome.of(() -> jdkIn.transferTo(0, size, jdkOut));
+            Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 0, size, zcOut));
+            jdk.expect(zc, "a copy into the same file after it shrank");
+        }
+        assertEquals(Files.size(jdkFile), Files.size(zcFile));
+        assertArrayEquals(Files.readAllBytes(jdkFile), Files.readAllBytes(zcFile));
+    }
+
+    @Test
+    void anUnconnectedSocketAfterTheFileShrankBelowThePositionGetsNothing() throws Exception {
+        Path jdkFile = file(64 * 1024);
+        Path zcFile = file(64 * 1024);
+        try (FileChannel jdkIn = open(jdkFile, READ, WRITE); FileChannel zcIn = open(zcFile, READ, WRITE);
+                Loopback loop = Loopback.open(); SocketChannel unconnected = SocketChannel.open()) {
+            provider().transfer(zcIn, 0, 100, loop.near());           // the provider has seen the whole file
+            jdkIn.truncate(100);
+            zcIn.truncate(100);
+            Outcome jdk = Outcome.of(() -> jdkIn.transferTo(1000, 100, unconnected));
+            Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 1000, 100, unconnected));
+            jdk.expect(zc, "a position beyond the new size, into an unconnected socket");
+        }
+    }
+
     // ---- positions beyond any file -------------------------------------------------------------------
 
     @Test
