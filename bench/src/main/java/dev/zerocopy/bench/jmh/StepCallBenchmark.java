@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One 16 KiB file-to-socket call (a sendfile under the Linux provider, JNA direct mapping) through
- * {@link ZeroCopyTransfer} beside the JDK's {@link FileChannel#transferTo}. A loopback sink thread drains
+ * One 16 KiB file-to-socket call (one sendfile under the Linux provider: JNA on JDK 17 to 21,
+ * {@code java.lang.foreign} on 22+) through {@link ZeroCopyTransfer} beside the JDK's
+ * {@link FileChannel#transferTo}. A loopback sink thread drains
  * the socket. Positions cycle through a 16 MiB page-cached file.
  */
 @State(Scope.Thread)
