@@ -1,16 +1,11 @@
 package dev.zerocopy.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,26 +22,13 @@ class FdAccessForkedTest {
         }
     }
 
-    private record Result(String out, String err) {
-    }
-
-    private static Result run(String... jvmArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmArgs));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), err);
-        return new Result(out, err);
+    private static ForkedJvm.Output run(String... jvmArgs) throws IOException, InterruptedException {
+        return ForkedJvm.run(Probe.class, jvmArgs);
     }
 
     @Test
     void withoutOpensUsesUnsafeOnlyWhereTheJdkStaysSilent() throws Exception {
-        Result result = run();
+        ForkedJvm.Output result = run();
         assertEquals(Runtime.version().feature() < 24 ? "UNSAFE true" : "NONE false", result.out());
         assertEquals("", result.err(), "nothing printed on any JDK");
     }
@@ -56,14 +38,14 @@ class FdAccessForkedTest {
         // Before JDK 24 Unsafe is used without the flag (the test above); JDK 23 has the flag but its
         // default is already "allow", so only 24 and later say anything about it.
         assumeTrue(Runtime.version().feature() >= 24, "Unsafe memory access warns only from JDK 24 on");
-        Result result = run("--sun-misc-unsafe-memory-access=allow");
+        ForkedJvm.Output result = run("--sun-misc-unsafe-memory-access=allow");
         assertEquals("UNSAFE true", result.out());
         assertEquals("", result.err());
     }
 
     @Test
     void withOpensUsesVarHandles() throws Exception {
-        Result result = run("--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens",
+        ForkedJvm.Output result = run("--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens",
                 "java.base/java.io=ALL-UNNAMED");
         assertEquals("OPENED true", result.out());
         assertEquals("", result.err());
@@ -71,7 +53,7 @@ class FdAccessForkedTest {
 
     @Test
     void forbiddingUnsafeWithoutOpensMeansNone() throws Exception {
-        Result result = run("-Ddev.zerocopy.fdaccess=opened");
+        ForkedJvm.Output result = run("-Ddev.zerocopy.fdaccess=opened");
         assertEquals("NONE false", result.out());
         assertEquals("", result.err());
     }
