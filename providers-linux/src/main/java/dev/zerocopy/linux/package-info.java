@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@code SyscallStep}: one call of {@code sendfile64}, {@code splice} (one end a pipe) or
- *       {@code copy_file_range}, with the offsets in per-thread native memory ({@code Offsets}).</li>
+ *       {@code copy_file_range}, with the offsets in pooled native memory ({@code Offsets}).</li>
  *   <li>{@code PipedSpliceStep}: two splices through a pooled kernel pipe ({@code PipePool},
  *       {@code KernelPipe}) for socket → file and socket → socket.</li>
  *   <li>{@code SparseCopy}: file → file keeping the source's holes, where the target range is new.</li>

@@ -3,10 +3,9 @@ package dev.zerocopy.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zerocopy.portable.PortableTransfer;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,25 +22,28 @@ class ClassLoaderReleaseTest {
 
     /** Loads the library in its own loader, transfers on this (long-lived) thread, then drops the loader. */
     public static final class Probe {
+        /**
+         * Prints the provider's name, then {@code freed} or {@code kept}.
+         *
+         * @param args none
+         * @throws Exception if the transfers fail
+         */
         public static void main(String[] args) throws Exception {
-            Path file = Files.write(Files.createTempFile("release", ".bin"), new byte[64 * 1024]);
-            try {
-                WeakReference<ClassLoader> loader = transferIn(file);
-                for (int i = 0; i < 50 && loader.get() != null; i++) {
-                    System.gc();
-                    Thread.sleep(20);       // polling the collector, not synchronising with another thread
-                }
-                System.out.println(loader.get() == null ? "freed" : "kept");
-            } finally {
-                Files.delete(file);
+            ReferenceQueue<ClassLoader> collected = new ReferenceQueue<>();
+            WeakReference<ClassLoader> loader = transferIn(collected);
+            boolean freed = false;
+            for (int i = 0; i < 50 && !freed; i++) {
+                System.gc();
+                freed = collected.remove(100) == loader;     // the collector's own notice that it freed it
             }
+            System.out.println(freed ? "freed" : "kept");
         }
 
-        private static WeakReference<ClassLoader> transferIn(Path file) throws Exception {
-            URLClassLoader loader = ForkedJvm.transferInOwnLoader(file,
-                    ForkedJvm.location(dev.zerocopy.ZeroCopyTransfer.class));
+        private static WeakReference<ClassLoader> transferIn(ReferenceQueue<ClassLoader> collected) throws Exception {
+            URLClassLoader loader = ForkedJvm.transferInOwnLoader(ForkedJvm.location(
+                    dev.zerocopy.ZeroCopyTransfer.class));
             loader.close();
-            return new WeakReference<>(loader);
+            return new WeakReference<>(loader, collected);
         }
     }
 

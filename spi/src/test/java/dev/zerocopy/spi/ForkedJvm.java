@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.Pipe;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -41,32 +42,46 @@ public final class ForkedJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmArgs));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), err);
-        return new Output(out, err);
+        Path out = Files.createTempFile("forked", ".out");
+        Path err = Files.createTempFile("forked", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");     // only the options asked for
+            Process process = builder.start();
+            process.getOutputStream().close();
+            boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String printed = Files.readString(out, StandardCharsets.UTF_8).trim();
+            String errors = Files.readString(err, StandardCharsets.UTF_8).trim();
+            assertTrue(exited, "still running after 30 s: " + errors);
+            assertEquals(0, process.exitValue(), errors);
+            return new Output(printed, errors);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /**
      * Loads the library from {@code jars} in a class loader of its own (over the platform loader), and
-     * makes three 4 KiB transfers from {@code file} into a pipe on the calling thread through the provider
-     * that {@code ZeroCopyTransfer.load()} of that loader chooses.
+     * makes three 4 KiB transfers from a temporary file into a pipe on the calling thread through the
+     * provider that {@code ZeroCopyTransfer.load()} of that loader chooses; prints the provider's name.
      *
-     * @param file  a file of at least 12 KiB
-     * @param jars  where the library's classes are
+     * @param jars where the library's classes are
      * @return the loader, open
      * @throws Exception if a transfer fails or moves less
      */
-    public static URLClassLoader transferInOwnLoader(Path file, URL... jars) throws Exception {
+    public static URLClassLoader transferInOwnLoader(URL... jars) throws Exception {
         URLClassLoader loader = new URLClassLoader(jars, ClassLoader.getPlatformClassLoader());
         Class<?> api = Class.forName("dev.zerocopy.ZeroCopyTransfer", true, loader);
         Object zc = api.getMethod("load").invoke(null);
         System.out.println(api.getMethod("name").invoke(zc));
         Method transfer = api.getMethod("transfer", FileChannel.class, long.class, long.class,
                 WritableByteChannel.class);
+        Path file = Files.write(Files.createTempFile("release", ".bin"), new byte[64 * 1024]);
         Pipe pipe = Pipe.open();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); Pipe.SinkChannel sink = pipe.sink();
                 Pipe.SourceChannel source = pipe.source()) {
@@ -77,6 +92,8 @@ public final class ForkedJvm {
             if (moved != 3 * 4096) {
                 throw new AssertionError("moved " + moved);
             }
+        } finally {
+            Files.delete(file);
         }
         return loader;
     }
