@@ -22,12 +22,15 @@ import java.util.Objects;
  *   <li>{@code transferTo}: the source and target open, the source readable, a file target writable,
  *       non-negative arguments; a position beyond the file's size transfers nothing, and the count is bounded
  *       by the size <em>at the start</em> (so a copy of a file into itself, which makes the file grow,
- *       ends). Into anything but a file, the size is read only when the range asked for reaches beyond the
- *       largest size the transfer's context saw for this file: a call within it needs no {@code fstat} (the
- *       copy itself ends at the end of a file that shrank), so a 16 KiB call to a socket is one system
- *       call. Into a file the size is always read: a copy into the same file must stop at the size at its
- *       start even after the file shrank. A file whose size reads as zero (as in Linux {@code /proc}) is
- *       read to its end since JDK 21, and transfers nothing before.</li>
+ *       ends). Into a connected socket, the size is read only when the range asked for reaches beyond the
+ *       largest size the transfer's context saw for this file: a call within it needs no {@code fstat}
+ *       ({@code sendfile} reads the file before it touches the socket, so a file that shrank ends the copy
+ *       at its end with the count the bound would have given), and a 16 KiB call to a socket is one system
+ *       call. Into anything else the size is always read: a copy into the same file must stop at the size
+ *       at its start even after the file shrank, and a pipe is written (or waited for) before the file is
+ *       read, so a call beyond a shrunk end must return 0 before it reaches the pipe. A file whose size
+ *       reads as zero (as in Linux {@code /proc}) is read to its end since JDK 21, and transfers nothing
+ *       before.</li>
  *   <li>{@code transferFrom}, JDK 21 and later: the target and source open, a file source readable, the
  *       target writable, non-negative arguments; a position beyond the target's size grows the file.
  *       JDK 17 to 20: the target and source open, the target writable, non-negative arguments, a position
@@ -69,9 +72,9 @@ final class JdkTransferRules {
      * @param count    the count asked for
      * @param target   the target
      * @param sizes    what the transfer's context knows of the source's size: where the range asked for lies
-     *                 below a size it saw and the target is neither a file nor an unconnected socket, the
-     *                 bound is the count and no {@code fstat} is made (a file that shrank since ends the copy
-     *                 at its end, as the bound would have)
+     *                 below a size it saw and the target is a connected socket, the bound is the count and
+     *                 no {@code fstat} is made (a file that shrank since ends the copy at its end, as the
+     *                 bound would have)
      * @return the count bounded by the file's size at the start; 0 means the transfer ends here with 0
      * @throws IOException as the JDK's {@code transferTo} before it moves a byte
      */
@@ -87,8 +90,8 @@ final class JdkTransferRules {
             throw new NonWritableChannelException();
         }
         requireNonNegative(position, count);
-        if (!(target instanceof FileChannel) && count <= sizes.knownSize(source) - position
-                && !(target instanceof SocketChannel socket && notConnected(socket))) {
+        if (target instanceof SocketChannel socket && count <= sizes.knownSize(source) - position
+                && !notConnected(socket)) {
             return count;
         }
         long size = size(source, source, target);

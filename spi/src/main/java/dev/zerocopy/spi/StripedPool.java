@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * back the object it gave back last, with one atomic exchange and no lock. An object is in the pool or in
  * one user's hands, never both. When the slots a thread looks at are empty, {@link #take()} returns
  * {@code null} (the caller makes a fresh object); when they are full, {@link #give(Object)} drops the object
- * for the collector. The pool holds no thread and is no thread-local, so virtual threads share it and no
+ * for the collector. So a hot path allocates nothing only while an idle object waits near its thread: with
+ * more holders at once than slots, or two threads whose slots collide, some takes miss. The pool holds no thread and is no thread-local, so virtual threads share it and no
  * thread keeps anything of this library alive.
  *
  * <p>Keep a pool in a static field of the class whose objects it holds (or of one in the same class
@@ -23,12 +24,21 @@ public final class StripedPool<T> {
     private final AtomicReferenceArray<T> slots;
     private final int mask;
 
-    /** Creates a pool with four slots per processor (at least 8, at most 256). */
+    /**
+     * Creates a pool with eight slots per processor, at least 64 and at most 1024 (a power of two): enough
+     * for the objects of as many blocking transfers as a server's thread pool usually runs at once. Empty
+     * slots cost a reference each.
+     */
     public StripedPool() {
-        int wanted = Math.min(256, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+        int wanted = Math.min(1024, Math.max(64, 8 * Runtime.getRuntime().availableProcessors()));
         int size = Integer.highestOneBit(wanted - 1) << 1;
         this.slots = new AtomicReferenceArray<>(size);
         this.mask = size - 1;
+    }
+
+    /** The number of slots. */
+    int capacity() {
+        return slots.length();
     }
 
     /**

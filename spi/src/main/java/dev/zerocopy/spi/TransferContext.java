@@ -24,8 +24,9 @@ import java.nio.channels.SelectableChannel;
  * channels when the hook returns or throws.
  *
  * <p>A context serves one transfer at a time. The base class takes contexts from a {@link StripedPool} shared
- * by all threads and gives them back when a transfer ends, so a transfer allocates no context, and no thread
- * (a virtual one included) keeps a context in a thread-local. A hook must not keep the context, or anything
+ * by all threads and gives them back when a transfer ends, so a transfer usually allocates no context (a
+ * miss, when more transfers are in flight than the pool has slots nearby, makes a fresh one, which also
+ * forgets the source size seen), and no thread (a virtual one included) keeps a context in a thread-local. A hook must not keep the context, or anything
  * that refers to it, after it returns.
  */
 public final class TransferContext {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Pipe;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -280,6 +281,46 @@ public abstract class JdkOracleSuite {
             Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 1000, 100, unconnected));
             jdk.expect(zc, "a position beyond the new size, into an unconnected socket");
         }
+    }
+
+    @Test
+    void aPipeAfterTheFileShrankBelowThePositionGetsNothing() throws Exception {
+        Path jdkFile = file(64 * 1024);
+        Path zcFile = file(64 * 1024);
+        Pipe jdkClosed = Pipe.open();
+        Pipe zcClosed = Pipe.open();
+        Pipe jdkFull = Pipe.open();
+        Pipe zcFull = Pipe.open();
+        try (FileChannel jdkIn = open(jdkFile, READ, WRITE); FileChannel zcIn = open(zcFile, READ, WRITE);
+                Loopback loop = Loopback.open();
+                Pipe.SinkChannel jdkNoReader = jdkClosed.sink(); Pipe.SinkChannel zcNoReader = zcClosed.sink();
+                Pipe.SinkChannel jdkFullSink = jdkFull.sink(); Pipe.SinkChannel zcFullSink = zcFull.sink();
+                Pipe.SourceChannel jdkFullSource = jdkFull.source();
+                Pipe.SourceChannel zcFullSource = zcFull.source()) {
+            jdkClosed.source().close();
+            zcClosed.source().close();
+            fill(jdkFullSink);
+            fill(zcFullSink);
+            provider().transfer(zcIn, 0, 100, loop.near());           // the provider has seen the whole file
+            jdkIn.truncate(100);
+            zcIn.truncate(100);
+            Outcome jdk = Outcome.of(() -> jdkIn.transferTo(1000, 100, jdkNoReader));
+            Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 1000, 100, zcNoReader));
+            jdk.expect(zc, "a position beyond the new size, into a pipe whose reader is closed");
+            jdk = Outcome.of(() -> jdkIn.transferTo(1000, 100, jdkFullSink));
+            zc = Outcome.of(() -> provider().transfer(zcIn, 1000, 100, zcFullSink));
+            jdk.expect(zc, "a position beyond the new size, into a full blocking pipe (no wait for a reader)");
+        }
+    }
+
+    /** Fills a pipe until a write would block, and leaves it blocking. */
+    private static void fill(Pipe.SinkChannel sink) throws IOException {
+        sink.configureBlocking(false);
+        ByteBuffer chunk = ByteBuffer.allocate(4096);
+        while (sink.write(chunk.clear()) > 0) {
+            // until the pipe is full
+        }
+        sink.configureBlocking(true);
     }
 
     // ---- positions beyond any file -------------------------------------------------------------------

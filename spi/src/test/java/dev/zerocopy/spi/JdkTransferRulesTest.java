@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.Pipe;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The size check of {@code transferTo}: a call whose range lies below a size the context saw for the file
- * asks the file for no size (a 16 KiB call is then one system call); any other call reads it, and the
- * bound is the size at the start of that call.
+ * The size check of {@code transferTo}: a call into a connected socket whose range lies below a size the
+ * context saw for the file asks the file for no size (a 16 KiB call is then one system call); any other
+ * call reads it, and the bound is the size at the start of that call.
  */
 @Timeout(30)
 class JdkTransferRulesTest {
@@ -32,9 +33,9 @@ class JdkTransferRulesTest {
     void aCallWithinASizeSeenBeforeReadsNoSize() throws Exception {
         Path path = Files.write(dir.resolve("f"), new byte[64 * 1024]);
         TransferContext context = TransferContext.take();
-        Pipe pipe = Pipe.open();
         try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
-                Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+                Loopback loop = Loopback.open()) {
+            SocketChannel sink = loop.near();
             assertEquals(16384, JdkTransferRules.transferTo(file, 0, 16384, sink, context));
             assertEquals(1, file.sizes, "the first call reads the size");
             assertEquals(16384, JdkTransferRules.transferTo(file, 48 * 1024, 16384, sink, context));
@@ -62,10 +63,10 @@ class JdkTransferRulesTest {
         Path first = Files.write(dir.resolve("a"), new byte[4096]);
         Path second = Files.write(dir.resolve("b"), new byte[100]);
         TransferContext context = TransferContext.take();
-        Pipe pipe = Pipe.open();
         try (CountingFile a = new CountingFile(FileChannel.open(first, StandardOpenOption.READ));
                 CountingFile b = new CountingFile(FileChannel.open(second, StandardOpenOption.READ));
-                Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+                Loopback loop = Loopback.open()) {
+            SocketChannel sink = loop.near();
             assertEquals(4096, JdkTransferRules.transferTo(a, 0, 4096, sink, context));
             assertEquals(100, JdkTransferRules.transferTo(b, 0, 4096, sink, context),
                     "bounded by its own size, not by the other file's");
@@ -81,13 +82,47 @@ class JdkTransferRulesTest {
     void aFileThatReportsNoSizeIsAskedEachTime() throws Exception {
         Path path = Files.createFile(dir.resolve("empty"));
         TransferContext context = TransferContext.take();
-        Pipe pipe = Pipe.open();
         try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
-                Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+                Loopback loop = Loopback.open()) {
+            SocketChannel sink = loop.near();
             long expected = JdkTransferRules.GROWING_TRANSFER_FROM ? 10 : 0;   // read to its end since JDK 21
             assertEquals(expected, JdkTransferRules.transferTo(file, 0, 10, sink, context));
             assertEquals(expected, JdkTransferRules.transferTo(file, 0, 10, sink, context));
             assertEquals(2, file.sizes, "a size of zero (as /proc reports) proves nothing");
+        } finally {
+            context.release();
+        }
+    }
+
+    @Test
+    void everyCallIntoAPipeOrAFileReadsTheSize() throws Exception {
+        Path path = Files.write(dir.resolve("f"), new byte[64 * 1024]);
+        Path copy = Files.createFile(dir.resolve("copy"));
+        TransferContext context = TransferContext.take();
+        Pipe pipe = Pipe.open();
+        try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
+                FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE);
+                Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            assertEquals(16384, JdkTransferRules.transferTo(file, 0, 16384, sink, context));
+            assertEquals(16384, JdkTransferRules.transferTo(file, 0, 16384, sink, context));
+            assertEquals(2, file.sizes, "a pipe is written before the file is read: the bound must come first");
+            assertEquals(16384, JdkTransferRules.transferTo(file, 0, 16384, out, context));
+            assertEquals(3, file.sizes, "a file target may be the same file: its size at the start bounds the copy");
+        } finally {
+            context.release();
+        }
+    }
+
+    @Test
+    void anUnconnectedSocketHasTheSizeRead() throws Exception {
+        Path path = Files.write(dir.resolve("f"), new byte[4096]);
+        TransferContext context = TransferContext.take();
+        try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
+                Loopback loop = Loopback.open(); SocketChannel unconnected = SocketChannel.open()) {
+            assertEquals(100, JdkTransferRules.transferTo(file, 0, 100, loop.near(), context));
+            assertEquals(0, JdkTransferRules.transferTo(file, 4096, 100, unconnected, context),
+                    "at the end of the file nothing moves, so the JDK does not say the socket is unconnected");
+            assertEquals(2, file.sizes);
         } finally {
             context.release();
         }

@@ -155,6 +155,80 @@ class PortableStopsTest {
     }
 
     /**
+     * A transfer into a blocking pipe whose reader does not read ends within a tick on a close of either
+     * channel and on an interrupt, telling exactly what the reader then receives; the pipe is back in
+     * blocking mode when it stays open (a file source too: JDK 25's own {@code transferTo} into a pipe copies
+     * with the pipe's blocking writes, which a close of the file does not end).
+     */
+    @ParameterizedTest
+    @EnumSource(Stop.class)
+    void aTransferIntoAFullPipeEnds(Stop stop) throws Exception {
+        for (String kind : new String[] {"socket", "file"}) {
+            try (IntoFullPipe fixture = new IntoFullPipe(kind, dir)) {
+                await(() -> fixture.transfer.inNative("wait"), "the transfer waits on the full pipe");
+                long start = System.nanoTime();
+                switch (stop) {
+                    case CLOSE_TARGET -> fixture.pipe.sink().close();
+                    case CLOSE_SOURCE -> fixture.source.close();
+                    case INTERRUPT -> fixture.transfer.thread().interrupt();
+                }
+                Throwable failure = fixture.transfer.failure();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                String what = kind + "->pipe, " + stop;
+                System.out.println(what + ": ended after " + millis + " ms");
+                assertTrue(millis <= STOP_MILLIS, what + " ended the transfer after " + millis + " ms");
+                Class<? extends Throwable> expected = stop == Stop.INTERRUPT ? ClosedByInterruptException.class
+                        : AsynchronousCloseException.class;
+                assertInstanceOf(expected, failure, what);
+                if (stop == Stop.CLOSE_SOURCE) {
+                    assertTrue(fixture.pipe.sink().isOpen() && fixture.pipe.sink().isBlocking(),
+                            what + ": the pipe is open and back in blocking mode");
+                }
+                assertEquals(fixture.drain(), assertInstanceOf(PartialTransfer.class, failure).bytesTransferred(),
+                        what + ": the count is what the pipe's reader received");
+            }
+        }
+    }
+
+    /** A transfer from a socket (whose writer never stops) or a file into a pipe whose reader does not read. */
+    private static final class IntoFullPipe implements AutoCloseable {
+        final Loopback from = Loopback.open();
+        final Pipe pipe = Pipe.open();
+        final FileChannel file;
+        final java.nio.channels.Channel source;
+        final CompletableFuture<Void> writer;
+        final Running transfer;
+
+        IntoFullPipe(String kind, Path dir) throws IOException {
+            file = FileChannel.open(Files.write(dir.resolve("source-" + kind), new byte[32 << 20]));
+            if (kind.equals("socket")) {
+                source = from.near();
+                writer = CompletableFuture.runAsync(() -> writeQuietly(from.far(), Long.MAX_VALUE));
+                transfer = Running.start(() -> PORTABLE.transfer(from.near(), pipe.sink()));
+            } else {
+                source = file;
+                writer = CompletableFuture.completedFuture(null);
+                transfer = Running.start(() -> PORTABLE.transfer(file, 0, 32 << 20, pipe.sink()));
+            }
+        }
+
+        /** Closes the pipe's sink and reads what the pipe held until its end. */
+        long drain() throws IOException {
+            pipe.sink().close();
+            return readToEnd(pipe.source());
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (from; file; Pipe.SourceChannel in = pipe.source(); Pipe.SinkChannel out = pipe.sink()) {
+                from.far().close();
+                from.near().close();
+                writer.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
      * A transfer from a pipe, a socket or a file (whose writers never stop) into a socket whose peer does
      * not read, once it waits on the full socket.
      */
@@ -198,11 +272,7 @@ class PortableStopsTest {
         /** Closes the target and reads what the peer received until its end: the failure's count. */
         void assertThePeerReceivedTheCount(Throwable failure) throws IOException {
             to.near().close();
-            long received = 0;
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
-            for (int n; (n = to.far().read(buffer.clear())) >= 0; ) {
-                received += n;
-            }
+            long received = readToEnd(to.far());
             assertEquals(received, assertInstanceOf(PartialTransfer.class, failure).bytesTransferred(),
                     "the count is what the peer received");
         }
@@ -256,6 +326,16 @@ class PortableStopsTest {
             }
         }
         assumeTrue(stoppedMidway > 0, "no interrupt landed before the copy ended");
+    }
+
+    /** Reads a channel to its end and returns how many bytes it gave. */
+    private static long readToEnd(java.nio.channels.ReadableByteChannel channel) throws IOException {
+        long received = 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+            received += n;
+        }
+        return received;
     }
 
     /** Writes zeros until {@code bytes} are written or the channel fails, then stays quiet. */

@@ -52,7 +52,7 @@ class StripedPoolTest {
         StripedPool<Item> pool = new StripedPool<>();
         AtomicInteger made = new AtomicInteger();
         AtomicInteger doubleHeld = new AtomicInteger();
-        int threads = 4 * Runtime.getRuntime().availableProcessors() + 64;      // more than the pool's slots
+        int threads = pool.capacity() + 16;                                       // more than the pool's slots
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> runs = new ArrayList<>();
