@@ -22,10 +22,9 @@ import java.nio.channels.WritableByteChannel;
  * They complete {@link dev.zerocopy.ZeroCopyTransfer}'s contract and are every provider's fallback.
  *
  * <p>A blocking socket or pipe source is read in bounded waits (see {@link TickingSocketReader} and
- * {@link TickingPipe}), so a close of the target by another thread ends the copy even while the sender is
- * quiet; a blocking pipe target is written in bounded waits, and a blocking socket target where
- * {@link TickingSocketWriter} applies, so a close of the source ends the copy while the receiver does not
- * read. A failure caused by a close of either channel is an
+ * {@link TickingPipeReader}), so a close of the target by another thread ends the copy even while the
+ * sender is quiet; a blocking socket target is written in bounded waits where {@link TickingSocketWriter}
+ * applies, so a close of the source ends the copy while the receiver does not read. A failure caused by a close of either channel is an
  * {@link java.nio.channels.AsynchronousCloseException} that tells the bytes written. The counts are exact
  * where anything reports them: a write that fails midway has advanced its direct buffer's position by what
  * it wrote (the JDK does so before it throws), and before JDK 21 a JDK {@code transferTo} into a file has
@@ -51,9 +50,9 @@ final class PortableCopies {
      * reused by a new file that then receives the bytes. Before JDK 21 a buffer loop, whose writes are
      * the target's own, is used instead for socket and pipe targets; file targets keep the JDK's call,
      * whose {@code sendfile} gives a copy of a file onto an overlapping range of itself the JDK's bytes.
-     * Pipe targets get the buffer loop on every JDK: JDK 25's {@code transferTo} into a pipe copies with the
-     * pipe's own blocking writes (of a mapped buffer, or from a read/write loop), which a close of the source
-     * does not end.
+     * Pipe targets get the buffer loop on every JDK, whose count stays exact when an interrupt stops a
+     * write (JDK 25's own {@code transferTo} into a pipe copies with the pipe's blocking writes anyway, of a
+     * mapped buffer or from a read/write loop, and reports nothing of what an interrupted call moved).
      */
     private static final boolean JDK_TRANSFER_TO_HOLDS_TARGET = Runtime.version().feature() >= 21;
 
@@ -198,7 +197,7 @@ final class PortableCopies {
             WritableByteChannel target, TransferContext context) throws IOException {
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();
-        try (Writer writer = Writer.of(target, source, context)) {
+        try {
             long written = 0;
             while (written < count) {
                 context.guard().check(written);
@@ -213,7 +212,7 @@ final class PortableCopies {
                     break;
                 }
                 buffer.flip();
-                written = writer.drain(buffer, context.nonBlocking(), written);
+                written = drain(buffer, target, context.nonBlocking(), context, written, source);
                 if (buffer.hasRemaining()) {
                     return written;     // a full non-blocking target: the rest is read again next time
                 }
@@ -285,8 +284,7 @@ final class PortableCopies {
             TransferContext context) throws IOException {
         context.mechanism(BUFFER);
         ByteBuffer buffer = BufferPool.take();
-        try (Reader reader = Reader.of(source, target, context);
-                Writer writer = Writer.of(target, source, context)) {
+        try (Reader reader = Reader.of(source, target, context)) {
             long written = 0;
             while (true) {
                 context.guard().check(written);
@@ -296,7 +294,7 @@ final class PortableCopies {
                     return written;
                 }
                 buffer.flip();
-                written = writer.drain(buffer, false, written);
+                written = drain(buffer, target, false, context, written, source);
             }
         } finally {
             BufferPool.give(buffer);
@@ -329,10 +327,10 @@ final class PortableCopies {
         private final Channel target;
         private final TransferContext context;
         private final TickingSocketReader socket;
-        private final TickingPipe pipe;
+        private final TickingPipeReader pipe;
 
         private Reader(ReadableByteChannel source, Channel target, TransferContext context,
-                TickingSocketReader socket, TickingPipe pipe) {
+                TickingSocketReader socket, TickingPipeReader pipe) {
             this.source = source;
             this.target = target;
             this.context = context;
@@ -342,12 +340,12 @@ final class PortableCopies {
 
         static Reader of(ReadableByteChannel source, Channel target, TransferContext context) throws IOException {
             TickingSocketReader socket = null;
-            TickingPipe pipe = null;
+            TickingPipeReader pipe = null;
             try {
                 if (source instanceof SocketChannel channel && channel.isBlocking()) {
                     socket = TickingSocketReader.open(channel, BufferPool.BUFFER_SIZE);
                 } else if (source instanceof Pipe.SourceChannel channel && channel.isBlocking()) {
-                    pipe = TickingPipe.reading(channel);
+                    pipe = TickingPipeReader.open(channel);
                 }
             } catch (IOException notReadable) {
                 // closed, or input shut down: the plain read says so as the JDK does
@@ -378,79 +376,38 @@ final class PortableCopies {
     }
 
     /**
-     * Writes the target of a buffer loop: a blocking pipe in ticks, a blocking socket in ticks where
-     * {@link TickingSocketWriter} applies (so that a close of the source is noticed while the receiver does
-     * not read), anything else plainly.
+     * Writes the buffer's bytes to the target, waiting for a full non-blocking target unless
+     * {@code stopWhenFull}, and returns the new total; bytes stay in the buffer only if it stopped. A
+     * blocking socket target is written in ticks where {@link TickingSocketWriter} applies.
      */
-    private static final class Writer implements AutoCloseable {
-        private final WritableByteChannel target;
-        private final Channel source;
-        private final TransferContext context;
-        private final boolean tickingSocket;
-        private final TickingPipe pipe;
-
-        private Writer(WritableByteChannel target, Channel source, TransferContext context, TickingPipe pipe) {
-            this.target = target;
-            this.source = source;
-            this.context = context;
-            this.tickingSocket = TickingSocketWriter.applies(target);
-            this.pipe = pipe;
-        }
-
-        static Writer of(WritableByteChannel target, Channel source, TransferContext context) {
-            TickingPipe pipe = null;
-            if (target instanceof Pipe.SinkChannel sink && sink.isBlocking()) {
-                try {
-                    pipe = TickingPipe.writing(sink);
-                } catch (IOException notWritable) {
-                    // closed: the plain write says so as the JDK does
+    private static long drain(ByteBuffer buffer, WritableByteChannel target, boolean stopWhenFull,
+            TransferContext context, long written, Channel source) throws IOException {
+        long total = written;
+        boolean ticking = TickingSocketWriter.applies(target);
+        while (buffer.hasRemaining()) {
+            int before = buffer.position();
+            int limit = buffer.limit();
+            int w;
+            try {
+                if (ticking) {
+                    int room = TickingSocketWriter.awaitRoom((SocketChannel) target, context.guard(), total);
+                    buffer.limit(before + Math.min(buffer.remaining(), room));
                 }
+                w = target.write(buffer);
+            } catch (IOException e) {
+                throw failed(context, "write", e, total + buffer.position() - before, source, target);
+            } finally {
+                buffer.limit(limit);
             }
-            return new Writer(target, source, context, pipe);
-        }
-
-        /**
-         * Writes the buffer's bytes, waiting for a full non-blocking target unless {@code stopWhenFull}, and
-         * returns the new total; bytes stay in the buffer only if it stopped.
-         */
-        long drain(ByteBuffer buffer, boolean stopWhenFull, long written) throws IOException {
-            long total = written;
-            while (buffer.hasRemaining()) {
-                int before = buffer.position();
-                int limit = buffer.limit();
-                int w;
-                try {
-                    if (pipe != null) {
-                        w = pipe.write(buffer, context.guard(), total);
-                    } else {
-                        if (tickingSocket) {
-                            int room = TickingSocketWriter.awaitRoom((SocketChannel) target, context.guard(), total);
-                            buffer.limit(before + Math.min(buffer.remaining(), room));
-                        }
-                        w = target.write(buffer);
-                    }
-                } catch (IOException e) {
-                    throw failed(context, "write", e, total + buffer.position() - before, source, target);
-                } finally {
-                    buffer.limit(limit);
+            total += w;
+            if (w == 0) {
+                if (stopWhenFull) {
+                    return total;
                 }
-                total += w;
-                if (w == 0) {
-                    if (stopWhenFull) {
-                        return total;
-                    }
-                    awaitWritable(target, context, total);
-                }
-            }
-            return total;
-        }
-
-        @Override
-        public void close() {
-            if (pipe != null) {
-                pipe.close();
+                awaitWritable(target, context, total);
             }
         }
+        return total;
     }
 
     /** Waits in bounded ticks until a non-blocking target accepts bytes again. */

@@ -20,8 +20,8 @@
  *       {@link dev.zerocopy.spi.ChannelGuard} turns closes and interrupts into NIO's exceptions with the
  *       count.</li>
  *   <li>The base class leaves the channels; if the hook did not handle the pair, the portable copies (the
- *       JDK's own transfers, then a direct-buffer loop whose blocking socket and pipe reads, pipe writes,
- *       and on Linux socket writes, wait in 50 ms ticks so that a close of either channel ends them) run; one JFR event
+ *       JDK's own transfers, then a direct-buffer loop whose blocking socket and pipe reads, and on Linux
+ *       socket writes, wait in 50 ms ticks so that a close of either channel ends them) run; one JFR event
  *       {@code dev.zerocopy.Transfer} records the mechanism, the protocol and why faster ones were not
  *       used. {@link dev.zerocopy.spi.RecordedTransfers} reads it back.</li>
  * </ol>

@@ -155,22 +155,23 @@ class PortableStopsTest {
     }
 
     /**
-     * A transfer into a blocking pipe whose reader does not read ends within a tick on a close of either
-     * channel and on an interrupt, telling exactly what the reader then receives; the pipe is back in
-     * blocking mode when it stays open (a file source too: JDK 25's own {@code transferTo} into a pipe copies
-     * with the pipe's blocking writes, which a close of the file does not end).
+     * A transfer into a blocking pipe whose reader does not read ends on a close of the pipe and on an
+     * interrupt, telling exactly what the reader then receives, from a socket and from a file (whose copy
+     * into a pipe is the buffer loop on every JDK, so that an interrupted write still counts). A close of
+     * the source does not end the pipe's blocking write: Java has no timed write, and the pipe is not
+     * switched to non-blocking mode, which would make another thread's blocking write into it return short.
      */
     @ParameterizedTest
-    @EnumSource(Stop.class)
+    @EnumSource(value = Stop.class, names = {"CLOSE_TARGET", "INTERRUPT"})
     void aTransferIntoAFullPipeEnds(Stop stop) throws Exception {
         for (String kind : new String[] {"socket", "file"}) {
             try (IntoFullPipe fixture = new IntoFullPipe(kind, dir)) {
-                await(() -> fixture.transfer.inNative("wait"), "the transfer waits on the full pipe");
+                await(() -> fixture.transfer.inNative("write0"), "the transfer waits on the full pipe");
                 long start = System.nanoTime();
-                switch (stop) {
-                    case CLOSE_TARGET -> fixture.pipe.sink().close();
-                    case CLOSE_SOURCE -> fixture.source.close();
-                    case INTERRUPT -> fixture.transfer.thread().interrupt();
+                if (stop == Stop.CLOSE_TARGET) {
+                    fixture.pipe.sink().close();
+                } else {
+                    fixture.transfer.thread().interrupt();
                 }
                 Throwable failure = fixture.transfer.failure();
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -180,10 +181,6 @@ class PortableStopsTest {
                 Class<? extends Throwable> expected = stop == Stop.INTERRUPT ? ClosedByInterruptException.class
                         : AsynchronousCloseException.class;
                 assertInstanceOf(expected, failure, what);
-                if (stop == Stop.CLOSE_SOURCE) {
-                    assertTrue(fixture.pipe.sink().isOpen() && fixture.pipe.sink().isBlocking(),
-                            what + ": the pipe is open and back in blocking mode");
-                }
                 assertEquals(fixture.drain(), assertInstanceOf(PartialTransfer.class, failure).bytesTransferred(),
                         what + ": the count is what the pipe's reader received");
             }
@@ -195,18 +192,15 @@ class PortableStopsTest {
         final Loopback from = Loopback.open();
         final Pipe pipe = Pipe.open();
         final FileChannel file;
-        final java.nio.channels.Channel source;
         final CompletableFuture<Void> writer;
         final Running transfer;
 
         IntoFullPipe(String kind, Path dir) throws IOException {
             file = FileChannel.open(Files.write(dir.resolve("source-" + kind), new byte[32 << 20]));
             if (kind.equals("socket")) {
-                source = from.near();
                 writer = CompletableFuture.runAsync(() -> writeQuietly(from.far(), Long.MAX_VALUE));
                 transfer = Running.start(() -> PORTABLE.transfer(from.near(), pipe.sink()));
             } else {
-                source = file;
                 writer = CompletableFuture.completedFuture(null);
                 transfer = Running.start(() -> PORTABLE.transfer(file, 0, 32 << 20, pipe.sink()));
             }
