@@ -11,6 +11,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
+import jdk.jfr.FlightRecorder;
 
 /**
  * One transfer's state, handed to a provider's hook: the two channels' descriptors once the hook has
@@ -32,12 +33,6 @@ import java.nio.channels.SelectableChannel;
 public final class TransferContext {
 
     private static final MethodHandle IS_VIRTUAL = isVirtual();
-
-    /**
-     * Asks whether a recording wants the event without making one per transfer: an event's
-     * {@code isEnabled()} reads its class's state, not the instance's.
-     */
-    private static final TransferEvent PROBE = new TransferEvent();
 
     /** Idle contexts. */
     private static final StripedPool<TransferContext> POOL = new StripedPool<>();
@@ -108,7 +103,8 @@ public final class TransferContext {
         this.fallbackReason = null;
         this.waits = 0;
         this.protocol = "none";
-        this.recording = PROBE.isEnabled();
+        // The event class is touched only once the flight recorder runs: its first load costs about 0.1 s.
+        this.recording = FlightRecorder.isInitialized() && TransferEvent.wanted();
         this.event = recording ? new TransferEvent() : null;
         if (recording) {
             event.begin();

@@ -10,7 +10,8 @@ import jdk.jfr.StackTrace;
 
 /**
  * The JFR event {@code dev.zerocopy.Transfer}, one per transfer: which provider and mechanism ran, how
- * many bytes moved, and why a faster mechanism was not used. Costs a branch when no recording is running.
+ * many bytes moved, and why a faster mechanism was not used. Costs a branch when no recording is running;
+ * a JVM whose flight recorder was never started does not load this class.
  * Created and committed by {@link TransferContext}; providers never touch it directly.
  */
 @Name(TransferEvent.NAME)
@@ -59,6 +60,23 @@ final class TransferEvent extends Event {
     @Label("Waits")
     int waits;
 
+    /**
+     * Asks whether a recording wants the event without making one per transfer: an event's
+     * {@code isEnabled()} reads its class's state, not the instance's.
+     */
+    private static final TransferEvent PROBE = new TransferEvent();
+
     TransferEvent() {
+    }
+
+    /**
+     * Tells whether a recording wants this event now. Call it only once the flight recorder is initialized:
+     * the first use of an event class makes the JDK set up its JFR metadata, about 0.1 s, which a JVM that
+     * never records should not pay.
+     *
+     * @return whether a transfer should record its event
+     */
+    static boolean wanted() {
+        return PROBE.isEnabled();
     }
 }
