@@ -36,6 +36,7 @@ final class ForeignLinker {
     private final Method allocate;
     private final Object stateLayout;
     private final MethodHandle errno;
+    private final MethodHandle address;
 
     private ForeignLinker() throws ReflectiveOperationException {
         Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
@@ -68,6 +69,12 @@ final class ForeignLinker {
                 MethodType.methodType(int.class, ofInt, long.class));
         errno = MethodHandles.insertArguments(get, 1, intLayout, offset)
                 .asType(MethodType.methodType(int.class, Object.class));
+        MethodHandle ofBuffer = MethodHandles.publicLookup().findStatic(segmentType, "ofBuffer",
+                MethodType.methodType(segmentType, java.nio.Buffer.class));
+        MethodHandle segmentAddress = MethodHandles.publicLookup().findVirtual(segmentType, "address",
+                MethodType.methodType(long.class));
+        address = MethodHandles.filterReturnValue(ofBuffer, segmentAddress)
+                .asType(MethodType.methodType(long.class, java.nio.ByteBuffer.class));
     }
 
     private static ForeignLinker create() {
@@ -124,6 +131,22 @@ final class ForeignLinker {
         try {
             return allocate.invoke(arena, stateLayout);
         } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The native address of a direct buffer's first byte, fixed for the buffer's life.
+     *
+     * @param direct a direct buffer, which the caller keeps reachable while it uses the address
+     * @return the address
+     */
+    long address(java.nio.ByteBuffer direct) {
+        try {
+            return (long) address.invokeExact(direct.duplicate().clear());     // a segment starts at the position
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }

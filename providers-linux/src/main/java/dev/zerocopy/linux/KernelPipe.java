@@ -22,16 +22,18 @@ final class KernelPipe implements AutoCloseable {
     }
 
     static KernelPipe open() throws IOException {
-        int[] fds = new int[2];
-        if (LinuxLibc.pipe2(fds, LinuxLibc.O_CLOEXEC) != 0) {
-            int errno = LinuxErrno.last();
-            throw new IOException("pipe2 failed with " + LinuxErrno.TABLE.of(errno) + " (errno " + errno + ")");
+        try (Offsets scratch = Offsets.take()) {
+            int[] fds = scratch.pipe2(LinuxLibc.O_CLOEXEC);
+            if (fds == null) {
+                int errno = Syscalls.fdErrno(scratch);
+                throw new IOException("pipe2 failed with " + LinuxErrno.TABLE.of(errno) + " (errno " + errno + ")");
+            }
+            int size = Syscalls.fcntl(scratch, fds[1], LinuxLibc.F_SETPIPE_SZ, WANTED_SIZE);
+            if (size < 0) {
+                size = Syscalls.fcntl(scratch, fds[1], LinuxLibc.F_GETPIPE_SZ, 0);
+            }
+            return new KernelPipe(fds[0], fds[1], Math.max(size, 4096));
         }
-        int size = LinuxLibc.fcntl(fds[1], LinuxLibc.F_SETPIPE_SZ, WANTED_SIZE);
-        if (size < 0) {
-            size = LinuxLibc.fcntl(fds[1], LinuxLibc.F_GETPIPE_SZ, 0);
-        }
-        return new KernelPipe(fds[0], fds[1], Math.max(size, 4096));
     }
 
     int readFd() {
@@ -48,7 +50,9 @@ final class KernelPipe implements AutoCloseable {
 
     @Override
     public void close() {
-        LinuxFds.INSTANCE.close(readFd);
-        LinuxFds.INSTANCE.close(writeFd);
+        try (Offsets scratch = Offsets.take()) {
+            Syscalls.close(scratch, readFd);
+            Syscalls.close(scratch, writeFd);
+        }
     }
 }

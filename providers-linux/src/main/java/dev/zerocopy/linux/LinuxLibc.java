@@ -4,15 +4,17 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 
 /**
  * The C library calls of the Linux provider that the shared shell ({@link LinuxFds}) does not make, bound
  * with JNA direct mapping. Every call returns
  * {@code -1} on failure; read the error with {@link Native#getLastError()} immediately after.
- * Offsets are passed as native addresses ({@code 0} for NULL; see {@link Offsets}), other pointer
- * arguments as primitive arrays. 64-bit only.
+ * Pointer arguments are native addresses ({@code 0} for NULL), of {@link Offsets} or of other direct
+ * buffers ({@link #address(ByteBuffer)}); a path is a Java string. 64-bit only.
  *
- * <p>Loading this class binds the symbols; only {@link LinuxTransfer} on Linux does so. Every symbol here
+ * <p>Loading this class binds the symbols (and loads JNA); where the foreign binding makes the calls
+ * ({@link Syscalls}) only the duplicate-descriptor protocol's {@link LinuxFds} does. Every symbol here
  * is in glibc 2.17 and musl; {@code copy_file_range} (glibc 2.27) is bound apart, in {@link CopyFileRange},
  * so that an older C library only loses that one mechanism.
  */
@@ -44,17 +46,24 @@ final class LinuxLibc {
 
     static native long splice(int fdIn, long offInAddress, int fdOut, long offOutAddress, long len, int flags);
 
-    static native int pipe2(int[] fds, int flags);
+    static native int pipe2(long fdsAddress, int flags);
 
     static native int fcntl(int fd, int cmd, int arg);
 
-    static native long recv(int fd, Pointer buffer, long length, int flags);
+    static native int close(int fd);
 
-    static native long write(int fd, Pointer buffer, long length);
+    static native long recv(int fd, long bufferAddress, long length, int flags);
+
+    static native long write(int fd, long bufferAddress, long length);
 
     static native int open(String path, int flags);
 
     static native long lseek(int fd, long offset, int whence);
 
     static native int ftruncate(int fd, long length);
+
+    /** The native address of a direct buffer, through JNA. */
+    static long address(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
 }

@@ -69,12 +69,16 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         }
         String binding;
         try {
-            Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());
-            String shell = LinuxFds.INSTANCE.bindingFailure();
-            if (shell != null) {
-                return Availability.unusable("cannot bind the C library through JNA: " + shell);
-            }
             binding = Syscalls.binding();
+            if (!"foreign".equals(binding) || !"guest".equals(FdAccess.protocol())) {
+                // JNA makes the calls, or the duplicate-descriptor protocol needs its dup, poll and timeouts.
+                // With both foreign calls and the JDK's protocol, JNA is never loaded.
+                Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());
+                String shell = LinuxFds.INSTANCE.bindingFailure();
+                if (shell != null) {
+                    return Availability.unusable("cannot bind the C library through JNA: " + shell);
+                }
+            }
         } catch (ClassNotFoundException | LinkageError e) {
             return Availability.unusable("cannot bind the C library: " + e);
         }

@@ -1,7 +1,5 @@
 package dev.zerocopy.linux;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import dev.zerocopy.spi.StripedPool;
@@ -19,7 +17,7 @@ final class Offsets implements AutoCloseable {
     private static final StripedPool<Offsets> POOL = new StripedPool<>();
 
     private final ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-    private final long address = Pointer.nativeValue(Native.getDirectBufferPointer(memory));
+    private final long address = Syscalls.address(memory);
     private final Object errnoState = Syscalls.newErrnoState();
     private final SyscallStep step = new SyscallStep(this);
 
@@ -37,6 +35,21 @@ final class Offsets implements AutoCloseable {
     public void close() {
         step.clear();
         POOL.give(this);
+    }
+
+    /**
+     * Makes a pipe with {@code pipe2}, its two descriptors written into this scratch memory (which no
+     * offset of a call in flight may then use).
+     *
+     * @param flags {@code pipe2}'s flags
+     * @return the read end in {@code [0]} and the write end in {@code [1]}, or {@code null} on failure (see
+     *         {@link Syscalls#fdErrno(Offsets)})
+     */
+    int[] pipe2(int flags) {
+        if (Syscalls.pipe2(this, address, flags) != 0) {
+            return null;
+        }
+        return new int[] {memory.getInt(0), memory.getInt(4)};
     }
 
     /** The reusable step; one call at a time (see {@link SyscallStep}). */

@@ -1,11 +1,11 @@
 package dev.zerocopy.linux;
 
-import com.sun.jna.Memory;
 import dev.zerocopy.spi.Errno;
 import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Two splices through a pooled kernel pipe, for pairs where neither end is a pipe (socket to file, socket
@@ -27,7 +27,8 @@ final class PipedSpliceStep implements LinuxStep {
     private final TransferContext context;
     private long pending;
     private boolean blockedOnInput;
-    private Memory scratch;
+    private ByteBuffer scratch;      // direct, READ_CHUNK bytes, made on the first urgent mark
+    private long scratchAddress;
 
     PipedSpliceStep(Offsets offsets, End in, End out, KernelPipe pipe, TransferContext context) {
         this.in = in;
@@ -48,7 +49,7 @@ final class PipedSpliceStep implements LinuxStep {
                 // says readable. A plain recv reads past the mark (dropping the urgent byte, as the JDK's read
                 // does) and tells a real end of stream (0) from "nothing yet" (EAGAIN).
                 n = readPastUrgentMark(Math.min(count, READ_CHUNK));
-                errno = n < 0 ? LinuxErrno.last() : 0;
+                errno = n < 0 ? Syscalls.fdErrno(offsets) : 0;
             }
             if (n == 0) {
                 result.moved(0);                    // end of the source
@@ -75,10 +76,11 @@ final class PipedSpliceStep implements LinuxStep {
     /** Reads with {@code recv(MSG_DONTWAIT)} into scratch memory and puts the bytes into the empty pipe. */
     private long readPastUrgentMark(long length) throws IOException {
         if (scratch == null) {
-            scratch = new Memory(READ_CHUNK);
+            scratch = ByteBuffer.allocateDirect(READ_CHUNK);
+            scratchAddress = Syscalls.address(scratch);
         }
-        long n = LinuxLibc.recv(in.fd(), scratch, length, LinuxLibc.MSG_DONTWAIT);
-        if (n > 0 && LinuxLibc.write(pipe.writeFd(), scratch, n) != n) {
+        long n = Syscalls.recv(offsets, in.fd(), scratchAddress, length, LinuxLibc.MSG_DONTWAIT);
+        if (n > 0 && Syscalls.write(offsets, pipe.writeFd(), scratchAddress, n) != n) {
             throw new IOException("an empty pipe of " + pipe.size() + " bytes refused " + n);
         }
         return n;

@@ -21,8 +21,11 @@ import java.nio.channels.FileChannel;
  */
 final class SparseCopy {
 
+    private static final int SEEK_SET = 0;
+
     /** Below this, looking for holes costs more than it can save. */
     static final long MIN_COUNT = 1 << 20;
+
 
     private SparseCopy() {
     }
@@ -68,12 +71,12 @@ final class SparseCopy {
      *         no hole in the range or holes cannot be kept; nothing has been written then
      */
     static long copy(Plan plan, Offsets offsets, End in, End out, TransferContext context) throws IOException {
-        int walker = LinuxLibc.open("/proc/self/fd/" + in.fd(), LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
+        int walker = Syscalls.open(offsets, "/proc/self/fd/" + in.fd(), LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
         if (walker < 0) {
             return CopyLoop.NOT_HANDLED;
         }
         try {
-            long firstHole = LinuxLibc.lseek(walker, plan.sourceStart(), LinuxLibc.SEEK_HOLE);
+            long firstHole = Syscalls.lseek(offsets, walker, plan.sourceStart(), LinuxLibc.SEEK_HOLE);
             if (firstHole < 0 || firstHole >= plan.end()) {
                 return CopyLoop.NOT_HANDLED;                 // dense, or no SEEK_HOLE here
             }
@@ -87,7 +90,7 @@ final class SparseCopy {
                         plan.end(), context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial) {
-                    LinuxFds.INSTANCE.seek(moved.fd(), from + partial.bytesTransferred());
+                    Syscalls.lseek(offsets, moved.fd(), from + partial.bytesTransferred(), SEEK_SET);
                 }
                 throw e;
             }
@@ -96,15 +99,15 @@ final class SparseCopy {
             }
             context.mechanism("copy_file_range");
             long length = plan.targetStart() + done;
-            if (LinuxFds.INSTANCE.fileSize(out.fd()) < length && LinuxLibc.ftruncate(out.fd(), length) != 0) {
-                fail("ftruncate", LinuxErrno.last(), done);
+            if (LinuxFds.INSTANCE.fileSize(out.fd()) < length && Syscalls.ftruncate(offsets, out.fd(), length) != 0) {
+                fail("ftruncate", Syscalls.fdErrno(offsets), done);
             }
-            if (LinuxFds.INSTANCE.seek(moved.fd(), from + done) < 0) {
-                fail("lseek", LinuxErrno.last(), done);
+            if (Syscalls.lseek(offsets, moved.fd(), from + done, SEEK_SET) < 0) {
+                fail("lseek", Syscalls.fdErrno(offsets), done);
             }
             return done;
         } finally {
-            LinuxFds.INSTANCE.close(walker);
+            Syscalls.close(offsets, walker);
         }
     }
 
@@ -125,16 +128,17 @@ final class SparseCopy {
         boolean wrote = false;
         while (offset < end) {
             context.guard().check(offset - start);
-            long data = LinuxLibc.lseek(walker, offset, LinuxLibc.SEEK_DATA);
-            if (data < 0 && LinuxErrno.last() != LinuxLibc.ENXIO) {
-                fail("lseek(SEEK_DATA)", LinuxErrno.last(), offset - start);
+            long data = Syscalls.lseek(offsets, walker, offset, LinuxLibc.SEEK_DATA);
+            int seekErrno = data < 0 ? Syscalls.fdErrno(offsets) : 0;
+            if (data < 0 && seekErrno != LinuxLibc.ENXIO) {
+                fail("lseek(SEEK_DATA)", seekErrno, offset - start);
             }
             if (data < 0 || data >= end) {
                 break;                                       // ENXIO: only a hole remains
             }
-            long hole = LinuxLibc.lseek(walker, data, LinuxLibc.SEEK_HOLE);
+            long hole = Syscalls.lseek(offsets, walker, data, LinuxLibc.SEEK_HOLE);
             if (hole < 0) {
-                fail("lseek(SEEK_HOLE)", LinuxErrno.last(), offset - start);
+                fail("lseek(SEEK_HOLE)", Syscalls.fdErrno(offsets), offset - start);
             }
             hole = Math.min(end, hole);
             while (data < hole) {

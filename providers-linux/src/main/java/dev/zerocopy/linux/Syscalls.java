@@ -3,10 +3,14 @@ package dev.zerocopy.linux;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The three calls that move bytes, {@code sendfile64}, {@code splice} and {@code copy_file_range}, made
- * through {@code java.lang.foreign} where {@link ForeignLinker} is usable (JDK 22+ with native access) and
- * through JNA ({@link LinuxLibc}, {@link CopyFileRange}) otherwise. Measured on JDK 25: a foreign call
- * costs about half a microsecond less than JNA's direct mapping. Each call returns what the C function
+ * The three calls that move bytes, {@code sendfile64}, {@code splice} and {@code copy_file_range}, and the
+ * few a transfer in the JDK's own channel protocol needs besides (its pooled pipes' {@code pipe2},
+ * {@code fcntl} and {@code close}, {@code recv}/{@code write} past TCP urgent data, and a sparse copy's
+ * {@code open}, {@code lseek} and {@code ftruncate}), made through
+ * {@code java.lang.foreign} where {@link ForeignLinker} is usable (JDK 22+ with native access) and through
+ * JNA ({@link LinuxLibc}, {@link CopyFileRange}) otherwise. Measured on JDK 25: a foreign call costs about
+ * half a microsecond less than JNA's direct mapping, and a JVM whose transfers use only these calls never
+ * loads JNA (about 0.14 s at the first transfer, and a cleaner thread that keeps its class loader). Each call returns what the C function
  * returns; after {@code -1} read the error with {@link #errno(Offsets)} before any other native call of
  * the thread. Offset addresses point into the transfer's {@link Offsets}, which also hold the foreign
  * binding's errno capture segment.
@@ -53,9 +57,110 @@ final class Syscalls {
     private Syscalls() {
     }
 
+    /**
+     * The calls of pooled pipes, of reads past TCP urgent data and of a sparse copy, linked on their first
+     * use (a socket source, a sparse file): each link costs the foreign linker some milliseconds, which a
+     * JVM that only sends files need not pay. If the foreign linker cannot link one of them, all go through
+     * JNA (and so does {@link #fdErrno(Offsets)}).
+     */
+    private static final class FdCalls {
+        static final MethodHandle PIPE2;
+        static final MethodHandle FCNTL;
+        static final MethodHandle CLOSE;
+        static final MethodHandle RECV;
+        static final MethodHandle WRITE;
+        static final MethodHandle OPEN;
+        static final MethodHandle LSEEK;
+        static final MethodHandle FTRUNCATE;
+
+        static {
+            MethodHandle[] h = new MethodHandle[8];
+            ForeignLinker linker = SENDFILE != null ? ForeignLinker.get().orElse(null) : null;
+            if (linker != null) {
+                try {
+                    h[0] = linker.downcall("pipe2", int.class, long.class, int.class).orElse(null);
+                    h[1] = linker.downcall("fcntl", int.class, int.class, int.class, int.class).orElse(null);
+                    h[2] = linker.downcall("close", int.class, int.class).orElse(null);
+                    h[3] = linker.downcall("recv", long.class, int.class, long.class, long.class, int.class)
+                            .orElse(null);
+                    h[4] = linker.downcall("write", long.class, int.class, long.class, long.class).orElse(null);
+                    h[5] = linker.downcall("open", int.class, long.class, int.class).orElse(null);
+                    h[6] = linker.downcall("lseek", long.class, int.class, long.class, int.class).orElse(null);
+                    h[7] = linker.downcall("ftruncate", int.class, int.class, long.class).orElse(null);
+                } catch (RuntimeException e) {
+                    h[0] = null;
+                }
+            }
+            boolean all = java.util.Arrays.stream(h).allMatch(java.util.Objects::nonNull);
+            PIPE2 = all ? h[0] : null;
+            FCNTL = all ? h[1] : null;
+            CLOSE = all ? h[2] : null;
+            RECV = all ? h[3] : null;
+            WRITE = all ? h[4] : null;
+            OPEN = all ? h[5] : null;
+            LSEEK = all ? h[6] : null;
+            FTRUNCATE = all ? h[7] : null;
+        }
+    }
+
+    /** {@code open(path, flags)}, without a mode (no {@code O_CREAT}). */
+    static int open(Offsets offsets, String path, int flags) {
+        if (FdCalls.OPEN == null) {
+            return LinuxLibc.open(path, flags);
+        }
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer name = java.nio.ByteBuffer.allocateDirect(bytes.length + 1).put(bytes).put((byte) 0);
+        try {
+            return (int) FdCalls.OPEN.invokeExact(offsets.errnoState(), address(name), flags);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(name);
+        }
+    }
+
+    /** {@code lseek(fd, offset, whence)}. */
+    static long lseek(Offsets offsets, int fd, long offset, int whence) {
+        if (FdCalls.LSEEK == null) {
+            return LinuxLibc.lseek(fd, offset, whence);
+        }
+        try {
+            return (long) FdCalls.LSEEK.invokeExact(offsets.errnoState(), fd, offset, whence);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code ftruncate(fd, length)}. */
+    static int ftruncate(Offsets offsets, int fd, long length) {
+        if (FdCalls.FTRUNCATE == null) {
+            return LinuxLibc.ftruncate(fd, length);
+        }
+        try {
+            return (int) FdCalls.FTRUNCATE.invokeExact(offsets.errnoState(), fd, length);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** The errno of the last call above, other than the three copies, that returned {@code -1}. */
+    static int fdErrno(Offsets offsets) {
+        return FdCalls.PIPE2 == null ? LinuxErrno.last() : errno(offsets);
+    }
+
     /** Which binding makes the calls: {@code "foreign"} or {@code "jna"}. */
     static String binding() {
         return SENDFILE != null ? "foreign" : "jna";
+    }
+
+    /**
+     * The native address of a direct buffer's first byte, through the binding in use.
+     *
+     * @param direct a direct buffer, kept reachable by the caller while it uses the address
+     * @return the address
+     */
+    static long address(java.nio.ByteBuffer direct) {
+        return SENDFILE != null ? ForeignLinker.get().orElseThrow().address(direct) : LinuxLibc.address(direct);
     }
 
     /** {@code errnoState} of new {@link Offsets} where the foreign binding is used, else {@code null}. */
@@ -96,6 +201,66 @@ final class Syscalls {
         try {
             return (long) COPY_FILE_RANGE.invokeExact(offsets.errnoState(), inFd, inOffsetAddress, outFd,
                     outOffsetAddress, length, flags);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code pipe2(fds, flags)}, the two descriptors written at {@code fdsAddress}. */
+    static int pipe2(Offsets offsets, long fdsAddress, int flags) {
+        if (FdCalls.PIPE2 == null) {
+            return LinuxLibc.pipe2(fdsAddress, flags);
+        }
+        try {
+            return (int) FdCalls.PIPE2.invokeExact(offsets.errnoState(), fdsAddress, flags);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code fcntl(fd, cmd, arg)} with an integer argument. */
+    static int fcntl(Offsets offsets, int fd, int cmd, int arg) {
+        if (FdCalls.FCNTL == null) {
+            return LinuxLibc.fcntl(fd, cmd, arg);
+        }
+        try {
+            return (int) FdCalls.FCNTL.invokeExact(offsets.errnoState(), fd, cmd, arg);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code close(fd)}. */
+    static int close(Offsets offsets, int fd) {
+        if (FdCalls.CLOSE == null) {
+            return LinuxLibc.close(fd);
+        }
+        try {
+            return (int) FdCalls.CLOSE.invokeExact(offsets.errnoState(), fd);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code recv(fd, buffer, length, flags)} into native memory. */
+    static long recv(Offsets offsets, int fd, long bufferAddress, long length, int flags) {
+        if (FdCalls.RECV == null) {
+            return LinuxLibc.recv(fd, bufferAddress, length, flags);
+        }
+        try {
+            return (long) FdCalls.RECV.invokeExact(offsets.errnoState(), fd, bufferAddress, length, flags);
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** {@code write(fd, buffer, length)} from native memory. */
+    static long write(Offsets offsets, int fd, long bufferAddress, long length) {
+        if (FdCalls.WRITE == null) {
+            return LinuxLibc.write(fd, bufferAddress, length);
+        }
+        try {
+            return (long) FdCalls.WRITE.invokeExact(offsets.errnoState(), fd, bufferAddress, length);
         } catch (Throwable e) {
             throw unexpected(e);
         }

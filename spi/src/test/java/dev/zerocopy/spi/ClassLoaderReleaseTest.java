@@ -3,9 +3,6 @@ package dev.zerocopy.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zerocopy.portable.PortableTransfer;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,21 +26,8 @@ class ClassLoaderReleaseTest {
          * @throws Exception if the transfers fail
          */
         public static void main(String[] args) throws Exception {
-            ReferenceQueue<ClassLoader> collected = new ReferenceQueue<>();
-            WeakReference<ClassLoader> loader = transferIn(collected);
-            boolean freed = false;
-            for (int i = 0; i < 50 && !freed; i++) {
-                System.gc();
-                freed = collected.remove(100) == loader;     // the collector's own notice that it freed it
-            }
+            boolean freed = ForkedJvm.loaderFreedAfterTransfers(ForkedJvm.location(dev.zerocopy.ZeroCopyTransfer.class));
             System.out.println(freed ? "freed" : "kept");
-        }
-
-        private static WeakReference<ClassLoader> transferIn(ReferenceQueue<ClassLoader> collected) throws Exception {
-            URLClassLoader loader = ForkedJvm.transferInOwnLoader(ForkedJvm.location(
-                    dev.zerocopy.ZeroCopyTransfer.class));
-            loader.close();
-            return new WeakReference<>(loader, collected);
         }
     }
 

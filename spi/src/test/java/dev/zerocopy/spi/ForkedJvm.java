@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.Pipe;
@@ -96,6 +98,34 @@ public final class ForkedJvm {
             Files.delete(file);
         }
         return loader;
+    }
+
+    /**
+     * Loads the library from {@code jars} in a class loader of its own, transfers as
+     * {@link #transferInOwnLoader(URL...)} does, drops the loader and tells whether the collector freed it
+     * (waiting on a reference queue, the collector's own notice, for up to about 5 s).
+     *
+     * @param jars where the library's classes are
+     * @return whether the loader was freed
+     * @throws Exception if a transfer fails
+     */
+    public static boolean loaderFreedAfterTransfers(URL... jars) throws Exception {
+        ReferenceQueue<ClassLoader> collected = new ReferenceQueue<>();
+        WeakReference<ClassLoader> loader = transferAndDrop(collected, jars);
+        for (int i = 0; i < 50; i++) {
+            System.gc();
+            if (collected.remove(100) == loader) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static WeakReference<ClassLoader> transferAndDrop(ReferenceQueue<ClassLoader> collected, URL... jars)
+            throws Exception {
+        URLClassLoader loader = transferInOwnLoader(jars);
+        loader.close();
+        return new WeakReference<>(loader, collected);
     }
 
     /**
