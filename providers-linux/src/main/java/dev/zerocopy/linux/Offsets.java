@@ -20,6 +20,7 @@ final class Offsets implements AutoCloseable {
     private final long address = Syscalls.address(memory);
     private final Object errnoState = Syscalls.newErrnoState();
     private final SyscallStep step = new SyscallStep(this);
+    private boolean errnoInJna;     // where the last call other than the three copies left its errno
 
     private Offsets() {
     }
@@ -50,6 +51,16 @@ final class Offsets implements AutoCloseable {
             return null;
         }
         return new int[] {memory.getInt(0), memory.getInt(4)};
+    }
+
+    /** Records whether the last call other than the three copies went through JNA (see {@link Syscalls#fdErrno}). */
+    void errnoInJna(boolean jna) {
+        errnoInJna = jna;
+    }
+
+    /** Whether the last call other than the three copies went through JNA. */
+    boolean errnoInJna() {
+        return errnoInJna;
     }
 
     /** The reusable step; one call at a time (see {@link SyscallStep}). */

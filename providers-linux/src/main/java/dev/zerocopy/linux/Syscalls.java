@@ -58,60 +58,70 @@ final class Syscalls {
     }
 
     /**
-     * The calls of pooled pipes, of reads past TCP urgent data and of a sparse copy, linked on their first
-     * use (a socket source, a sparse file): each link costs the foreign linker some milliseconds, which a
-     * JVM that only sends files need not pay. If the foreign linker cannot link one of them, all go through
-     * JNA (and so does {@link #fdErrno(Offsets)}).
+     * A call of pooled pipes, of reads past TCP urgent data or of a sparse copy, linked on its first use (a
+     * socket source, a sparse file): each link costs the foreign linker some milliseconds, which a JVM that
+     * only sends files need not pay. Where the foreign binding is not used or cannot link the call, it
+     * goes through JNA; {@link #fdErrno(Offsets)} reads the errno where the call left it.
      */
-    private static final class FdCalls {
-        static final MethodHandle PIPE2;
-        static final MethodHandle FCNTL;
-        static final MethodHandle CLOSE;
-        static final MethodHandle RECV;
-        static final MethodHandle WRITE;
-        static final MethodHandle OPEN;
-        static final MethodHandle LSEEK;
-        static final MethodHandle FTRUNCATE;
+    private static final class LazyCall {
+        private final String name;
+        private final Class<?> returnType;
+        private final Class<?>[] parameters;
+        private volatile MethodHandle handle;
+        private volatile boolean linked;
 
-        static {
-            MethodHandle[] h = new MethodHandle[8];
+        LazyCall(String name, Class<?> returnType, Class<?>... parameters) {
+            this.name = name;
+            this.returnType = returnType;
+            this.parameters = parameters;
+        }
+
+        /** The foreign handle, or {@code null} for JNA; records in {@code offsets} where errno will be. */
+        MethodHandle handle(Offsets offsets) {
+            if (!linked) {
+                link();
+            }
+            MethodHandle h = handle;
+            offsets.errnoInJna(h == null);
+            return h;
+        }
+
+        private synchronized void link() {
+            if (linked) {
+                return;
+            }
             ForeignLinker linker = SENDFILE != null ? ForeignLinker.get().orElse(null) : null;
             if (linker != null) {
                 try {
-                    h[0] = linker.downcall("pipe2", int.class, long.class, int.class).orElse(null);
-                    h[1] = linker.downcall("fcntl", int.class, int.class, int.class, int.class).orElse(null);
-                    h[2] = linker.downcall("close", int.class, int.class).orElse(null);
-                    h[3] = linker.downcall("recv", long.class, int.class, long.class, long.class, int.class)
-                            .orElse(null);
-                    h[4] = linker.downcall("write", long.class, int.class, long.class, long.class).orElse(null);
-                    h[5] = linker.downcall("open", int.class, long.class, int.class).orElse(null);
-                    h[6] = linker.downcall("lseek", long.class, int.class, long.class, int.class).orElse(null);
-                    h[7] = linker.downcall("ftruncate", int.class, int.class, long.class).orElse(null);
+                    handle = linker.downcall(name, returnType, parameters).orElse(null);
                 } catch (RuntimeException e) {
-                    h[0] = null;
+                    handle = null;      // JNA makes this call
                 }
             }
-            boolean all = java.util.Arrays.stream(h).allMatch(java.util.Objects::nonNull);
-            PIPE2 = all ? h[0] : null;
-            FCNTL = all ? h[1] : null;
-            CLOSE = all ? h[2] : null;
-            RECV = all ? h[3] : null;
-            WRITE = all ? h[4] : null;
-            OPEN = all ? h[5] : null;
-            LSEEK = all ? h[6] : null;
-            FTRUNCATE = all ? h[7] : null;
+            linked = true;
         }
     }
 
+    private static final LazyCall PIPE2 = new LazyCall("pipe2", int.class, long.class, int.class);
+    private static final LazyCall FCNTL = new LazyCall("fcntl", int.class, int.class, int.class, int.class);
+    private static final LazyCall CLOSE = new LazyCall("close", int.class, int.class);
+    private static final LazyCall RECV = new LazyCall("recv", long.class, int.class, long.class, long.class,
+            int.class);
+    private static final LazyCall WRITE = new LazyCall("write", long.class, int.class, long.class, long.class);
+    private static final LazyCall OPEN = new LazyCall("open", int.class, long.class, int.class);
+    private static final LazyCall LSEEK = new LazyCall("lseek", long.class, int.class, long.class, int.class);
+    private static final LazyCall FTRUNCATE = new LazyCall("ftruncate", int.class, int.class, long.class);
+
     /** {@code open(path, flags)}, without a mode (no {@code O_CREAT}). */
     static int open(Offsets offsets, String path, int flags) {
-        if (FdCalls.OPEN == null) {
+        MethodHandle handle = OPEN.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.open(path, flags);
         }
         byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.nio.ByteBuffer name = java.nio.ByteBuffer.allocateDirect(bytes.length + 1).put(bytes).put((byte) 0);
         try {
-            return (int) FdCalls.OPEN.invokeExact(offsets.errnoState(), address(name), flags);
+            return (int) handle.invokeExact(offsets.errnoState(), address(name), flags);
         } catch (Throwable e) {
             throw unexpected(e);
         } finally {
@@ -121,11 +131,12 @@ final class Syscalls {
 
     /** {@code lseek(fd, offset, whence)}. */
     static long lseek(Offsets offsets, int fd, long offset, int whence) {
-        if (FdCalls.LSEEK == null) {
+        MethodHandle handle = LSEEK.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.lseek(fd, offset, whence);
         }
         try {
-            return (long) FdCalls.LSEEK.invokeExact(offsets.errnoState(), fd, offset, whence);
+            return (long) handle.invokeExact(offsets.errnoState(), fd, offset, whence);
         } catch (Throwable e) {
             throw unexpected(e);
         }
@@ -133,19 +144,23 @@ final class Syscalls {
 
     /** {@code ftruncate(fd, length)}. */
     static int ftruncate(Offsets offsets, int fd, long length) {
-        if (FdCalls.FTRUNCATE == null) {
+        MethodHandle handle = FTRUNCATE.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.ftruncate(fd, length);
         }
         try {
-            return (int) FdCalls.FTRUNCATE.invokeExact(offsets.errnoState(), fd, length);
+            return (int) handle.invokeExact(offsets.errnoState(), fd, length);
         } catch (Throwable e) {
             throw unexpected(e);
         }
     }
 
-    /** The errno of the last call above, other than the three copies, that returned {@code -1}. */
+    /**
+     * The errno of the last call above, other than the three copies, made with these offsets on this thread
+     * that returned {@code -1}: where JNA made it, JNA's per-thread value, else the offsets' capture segment.
+     */
     static int fdErrno(Offsets offsets) {
-        return FdCalls.PIPE2 == null ? LinuxErrno.last() : errno(offsets);
+        return offsets.errnoInJna() ? LinuxErrno.last() : errno(offsets);
     }
 
     /** Which binding makes the calls: {@code "foreign"} or {@code "jna"}. */
@@ -208,11 +223,12 @@ final class Syscalls {
 
     /** {@code pipe2(fds, flags)}, the two descriptors written at {@code fdsAddress}. */
     static int pipe2(Offsets offsets, long fdsAddress, int flags) {
-        if (FdCalls.PIPE2 == null) {
+        MethodHandle handle = PIPE2.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.pipe2(fdsAddress, flags);
         }
         try {
-            return (int) FdCalls.PIPE2.invokeExact(offsets.errnoState(), fdsAddress, flags);
+            return (int) handle.invokeExact(offsets.errnoState(), fdsAddress, flags);
         } catch (Throwable e) {
             throw unexpected(e);
         }
@@ -220,11 +236,12 @@ final class Syscalls {
 
     /** {@code fcntl(fd, cmd, arg)} with an integer argument. */
     static int fcntl(Offsets offsets, int fd, int cmd, int arg) {
-        if (FdCalls.FCNTL == null) {
+        MethodHandle handle = FCNTL.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.fcntl(fd, cmd, arg);
         }
         try {
-            return (int) FdCalls.FCNTL.invokeExact(offsets.errnoState(), fd, cmd, arg);
+            return (int) handle.invokeExact(offsets.errnoState(), fd, cmd, arg);
         } catch (Throwable e) {
             throw unexpected(e);
         }
@@ -232,11 +249,12 @@ final class Syscalls {
 
     /** {@code close(fd)}. */
     static int close(Offsets offsets, int fd) {
-        if (FdCalls.CLOSE == null) {
+        MethodHandle handle = CLOSE.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.close(fd);
         }
         try {
-            return (int) FdCalls.CLOSE.invokeExact(offsets.errnoState(), fd);
+            return (int) handle.invokeExact(offsets.errnoState(), fd);
         } catch (Throwable e) {
             throw unexpected(e);
         }
@@ -244,11 +262,12 @@ final class Syscalls {
 
     /** {@code recv(fd, buffer, length, flags)} into native memory. */
     static long recv(Offsets offsets, int fd, long bufferAddress, long length, int flags) {
-        if (FdCalls.RECV == null) {
+        MethodHandle handle = RECV.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.recv(fd, bufferAddress, length, flags);
         }
         try {
-            return (long) FdCalls.RECV.invokeExact(offsets.errnoState(), fd, bufferAddress, length, flags);
+            return (long) handle.invokeExact(offsets.errnoState(), fd, bufferAddress, length, flags);
         } catch (Throwable e) {
             throw unexpected(e);
         }
@@ -256,11 +275,12 @@ final class Syscalls {
 
     /** {@code write(fd, buffer, length)} from native memory. */
     static long write(Offsets offsets, int fd, long bufferAddress, long length) {
-        if (FdCalls.WRITE == null) {
+        MethodHandle handle = WRITE.handle(offsets);
+        if (handle == null) {
             return LinuxLibc.write(fd, bufferAddress, length);
         }
         try {
-            return (long) FdCalls.WRITE.invokeExact(offsets.errnoState(), fd, bufferAddress, length);
+            return (long) handle.invokeExact(offsets.errnoState(), fd, bufferAddress, length);
         } catch (Throwable e) {
             throw unexpected(e);
         }
