@@ -32,6 +32,8 @@ final class ForeignLinker {
     private final Object intLayout;
     private final Object longLayout;
     private final Object captureErrno;
+    private final Class<?> optionType;
+    private final Method firstVariadicArg;
     private final Object arena;
     private final Method allocate;
     private final Object stateLayout;
@@ -59,6 +61,8 @@ final class ForeignLinker {
         Array.set(options, 0, optionType.getMethod("captureCallState", String[].class)
                 .invoke(null, (Object) new String[] {"errno"}));
         captureErrno = options;
+        this.optionType = optionType;
+        firstVariadicArg = optionType.getMethod("firstVariadicArg", int.class);
         stateLayout = optionType.getMethod("captureStateLayout").invoke(null);
         arena = Class.forName("java.lang.foreign.Arena").getMethod("ofAuto").invoke(null);
         allocate = Class.forName("java.lang.foreign.SegmentAllocator").getMethod("allocate", layoutType);
@@ -109,7 +113,38 @@ final class ForeignLinker {
      * {@code (Object errnoState, parameters...) returnType}; empty if the C library lacks the symbol.
      */
     Optional<MethodHandle> downcall(String name, Class<?> returnType, Class<?>... parameters) {
+        return downcall(name, -1, returnType, parameters);
+    }
+
+    /**
+     * As {@link #downcall(String, Class, Class...)}, for a variadic C function ({@code open},
+     * {@code fcntl}) whose variadic arguments start at index {@code firstVariadic} of {@code parameters}
+     * (their count if none is passed): the C calling convention of a variadic call differs on some
+     * systems (x86-64 passes the count of vector registers used).
+     */
+    Optional<MethodHandle> variadicDowncall(String name, int firstVariadic, Class<?> returnType,
+            Class<?>... parameters) {
+        return downcall(name, firstVariadic, returnType, parameters);
+    }
+
+    /** Whether the C library has the symbol {@code name}; links nothing. */
+    boolean has(String name) {
         try {
+            return ((Optional<?>) find.invoke(lookup, name)).isPresent();
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    private Optional<MethodHandle> downcall(String name, int firstVariadic, Class<?> returnType,
+            Class<?>... parameters) {
+        try {
+            Object options = captureErrno;
+            if (firstVariadic >= 0) {
+                options = Array.newInstance(optionType, 2);
+                Array.set(options, 0, Array.get(captureErrno, 0));
+                Array.set(options, 1, firstVariadicArg.invoke(null, firstVariadic));
+            }
             Optional<?> symbol = (Optional<?>) find.invoke(lookup, name);
             if (symbol.isEmpty()) {
                 return Optional.empty();
@@ -119,7 +154,7 @@ final class ForeignLinker {
                 Array.set(argumentLayouts, i, layout(parameters[i]));
             }
             Object descriptor = describe.invoke(null, layout(returnType), argumentLayouts);
-            MethodHandle handle = (MethodHandle) downcall.invoke(linker, symbol.get(), descriptor, captureErrno);
+            MethodHandle handle = (MethodHandle) downcall.invoke(linker, symbol.get(), descriptor, options);
             return Optional.of(handle.asType(handle.type().changeParameterType(0, Object.class)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot link " + name, e);

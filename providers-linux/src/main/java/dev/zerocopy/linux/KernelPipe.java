@@ -1,6 +1,7 @@
 package dev.zerocopy.linux;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** A kernel pipe used as the buffer of two splices, sized with {@code F_SETPIPE_SZ}. */
 final class KernelPipe implements AutoCloseable {
@@ -14,6 +15,8 @@ final class KernelPipe implements AutoCloseable {
     private final int readFd;
     private final int writeFd;
     private final int size;
+    private ByteBuffer scratch;     // direct, made on first use, kept with the pooled pipe
+    private long scratchAddress;
 
     private KernelPipe(int readFd, int writeFd, int size) {
         this.readFd = readFd;
@@ -46,6 +49,21 @@ final class KernelPipe implements AutoCloseable {
 
     int size() {
         return size;
+    }
+
+    /**
+     * Native memory of at least {@code bytes} bytes for the pipe's user (a read past TCP urgent data),
+     * allocated on first use and kept with the pooled pipe, so that transfers do not allocate it each time.
+     *
+     * @param bytes the bytes needed, the same on every call
+     * @return its address, valid while this pipe is
+     */
+    long scratch(int bytes) {
+        if (scratch == null) {
+            scratch = ByteBuffer.allocateDirect(bytes);
+            scratchAddress = Syscalls.address(scratch);
+        }
+        return scratchAddress;
     }
 
     @Override

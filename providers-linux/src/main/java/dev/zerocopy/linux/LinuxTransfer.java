@@ -70,7 +70,7 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
         String binding;
         try {
             binding = Syscalls.binding();
-            if (!"foreign".equals(binding) || !"guest".equals(FdAccess.protocol())) {
+            if (!Syscalls.foreignOnly() || !"guest".equals(FdAccess.protocol())) {
                 // JNA makes the calls, or the duplicate-descriptor protocol needs its dup, poll and timeouts.
                 // With both foreign calls and the JDK's protocol, JNA is never loaded.
                 Class.forName(LinuxLibc.class.getName(), true, LinuxTransfer.class.getClassLoader());

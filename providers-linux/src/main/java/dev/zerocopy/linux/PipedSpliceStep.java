@@ -5,7 +5,6 @@ import dev.zerocopy.spi.Readiness;
 import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * Two splices through a pooled kernel pipe, for pairs where neither end is a pipe (socket to file, socket
@@ -27,8 +26,6 @@ final class PipedSpliceStep implements LinuxStep {
     private final TransferContext context;
     private long pending;
     private boolean blockedOnInput;
-    private ByteBuffer scratch;      // direct, READ_CHUNK bytes, made on the first urgent mark
-    private long scratchAddress;
 
     PipedSpliceStep(Offsets offsets, End in, End out, KernelPipe pipe, TransferContext context) {
         this.in = in;
@@ -75,10 +72,7 @@ final class PipedSpliceStep implements LinuxStep {
 
     /** Reads with {@code recv(MSG_DONTWAIT)} into scratch memory and puts the bytes into the empty pipe. */
     private long readPastUrgentMark(long length) throws IOException {
-        if (scratch == null) {
-            scratch = ByteBuffer.allocateDirect(READ_CHUNK);
-            scratchAddress = Syscalls.address(scratch);
-        }
+        long scratchAddress = pipe.scratch(READ_CHUNK);
         long n = Syscalls.recv(offsets, in.fd(), scratchAddress, length, LinuxLibc.MSG_DONTWAIT);
         if (n > 0 && Syscalls.write(offsets, pipe.writeFd(), scratchAddress, n) != n) {
             throw new IOException("an empty pipe of " + pipe.size() + " bytes refused " + n);

@@ -5,15 +5,17 @@ import java.lang.invoke.MethodHandle;
 /**
  * The three calls that move bytes, {@code sendfile64}, {@code splice} and {@code copy_file_range}, and the
  * few a transfer in the JDK's own channel protocol needs besides (its pooled pipes' {@code pipe2},
- * {@code fcntl} and {@code close}, {@code recv}/{@code write} past TCP urgent data, and a sparse copy's
- * {@code open}, {@code lseek} and {@code ftruncate}), made through
- * {@code java.lang.foreign} where {@link ForeignLinker} is usable (JDK 22+ with native access) and through
- * JNA ({@link LinuxLibc}, {@link CopyFileRange}) otherwise. Measured on JDK 25: a foreign call costs about
- * half a microsecond less than JNA's direct mapping, and a JVM whose transfers use only these calls never
- * loads JNA (about 0.14 s at the first transfer, and a cleaner thread that keeps its class loader). Each call returns what the C function
- * returns; after {@code -1} read the error with {@link #errno(Offsets)} before any other native call of
- * the thread. Offset addresses point into the transfer's {@link Offsets}, which also hold the foreign
- * binding's errno capture segment.
+ * {@code fcntl} and {@code close}, {@code recv}/{@code write} past TCP urgent data, and the hole walk of a
+ * file copy of 1 MiB or more into a new range: {@code open}, {@code lseek}, {@code ftruncate}), made
+ * through {@code java.lang.foreign} where {@link ForeignLinker} is usable (JDK 22+ with native access) and
+ * through JNA ({@link LinuxLibc}, {@link CopyFileRange}) otherwise. Measured on JDK 25: a foreign call
+ * costs about half a microsecond less than JNA's direct mapping, and a JVM whose transfers use only these
+ * calls never loads JNA (about 0.14 s at the first transfer, and a cleaner thread that keeps its class
+ * loader). Each call returns what the C function returns; after {@code -1} read the error, before any
+ * other native call of the thread, with {@link #errno(Offsets)} for the three copies and with
+ * {@link #fdErrno(Offsets)} for the others (one of which may have fallen back to JNA). Addresses point
+ * into the transfer's {@link Offsets}, which also hold the foreign binding's errno capture segment, or into
+ * other direct buffers.
  */
 final class Syscalls {
 
@@ -58,20 +60,27 @@ final class Syscalls {
     }
 
     /**
-     * A call of pooled pipes, of reads past TCP urgent data or of a sparse copy, linked on its first use (a
-     * socket source, a sparse file): each link costs the foreign linker some milliseconds, which a JVM that
+     * A call of pooled pipes, of reads past TCP urgent data or of a hole walk, linked on its first use (a
+     * socket source; a file copy of 1 MiB or more into a new range): each link costs the foreign linker some milliseconds, which a JVM that
      * only sends files need not pay. Where the foreign binding is not used or cannot link the call, it
      * goes through JNA; {@link #fdErrno(Offsets)} reads the errno where the call left it.
      */
     private static final class LazyCall {
         private final String name;
+        private final int firstVariadic;
         private final Class<?> returnType;
         private final Class<?>[] parameters;
         private volatile MethodHandle handle;
         private volatile boolean linked;
 
         LazyCall(String name, Class<?> returnType, Class<?>... parameters) {
+            this(name, -1, returnType, parameters);
+        }
+
+        /** A variadic C function whose variadic arguments start at {@code firstVariadic}. */
+        LazyCall(String name, int firstVariadic, Class<?> returnType, Class<?>... parameters) {
             this.name = name;
+            this.firstVariadic = firstVariadic;
             this.returnType = returnType;
             this.parameters = parameters;
         }
@@ -93,9 +102,12 @@ final class Syscalls {
             ForeignLinker linker = SENDFILE != null ? ForeignLinker.get().orElse(null) : null;
             if (linker != null) {
                 try {
-                    handle = linker.downcall(name, returnType, parameters).orElse(null);
+                    handle = (firstVariadic < 0 ? linker.downcall(name, returnType, parameters)
+                            : linker.variadicDowncall(name, firstVariadic, returnType, parameters)).orElse(null);
                 } catch (RuntimeException e) {
                     handle = null;      // JNA makes this call
+                    System.getLogger(Syscalls.class.getName()).log(System.Logger.Level.DEBUG,
+                            "java.lang.foreign refused " + name + "; JNA makes it", e);
                 }
             }
             linked = true;
@@ -103,12 +115,12 @@ final class Syscalls {
     }
 
     private static final LazyCall PIPE2 = new LazyCall("pipe2", int.class, long.class, int.class);
-    private static final LazyCall FCNTL = new LazyCall("fcntl", int.class, int.class, int.class, int.class);
+    private static final LazyCall FCNTL = new LazyCall("fcntl", 2, int.class, int.class, int.class, int.class);
     private static final LazyCall CLOSE = new LazyCall("close", int.class, int.class);
     private static final LazyCall RECV = new LazyCall("recv", long.class, int.class, long.class, long.class,
             int.class);
     private static final LazyCall WRITE = new LazyCall("write", long.class, int.class, long.class, long.class);
-    private static final LazyCall OPEN = new LazyCall("open", int.class, long.class, int.class);
+    private static final LazyCall OPEN = new LazyCall("open", 2, int.class, long.class, int.class);
     private static final LazyCall LSEEK = new LazyCall("lseek", long.class, int.class, long.class, int.class);
     private static final LazyCall FTRUNCATE = new LazyCall("ftruncate", int.class, int.class, long.class);
 
@@ -161,6 +173,24 @@ final class Syscalls {
      */
     static int fdErrno(Offsets offsets) {
         return offsets.errnoInJna() ? LinuxErrno.last() : errno(offsets);
+    }
+
+    /**
+     * Whether every call of a transfer in the JDK's channel protocol goes through the foreign binding: it
+     * is in use and the C library has each symbol (so that no call falls back to JNA, which the provider
+     * then need not check).
+     */
+    static boolean foreignOnly() {
+        if (SENDFILE == null) {
+            return false;
+        }
+        ForeignLinker linker = ForeignLinker.get().orElseThrow();
+        for (LazyCall call : new LazyCall[] {PIPE2, FCNTL, CLOSE, RECV, WRITE, OPEN, LSEEK, FTRUNCATE}) {
+            if (!linker.has(call.name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which binding makes the calls: {@code "foreign"} or {@code "jna"}. */

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
  * The Linux provider in a web application's class loader: its transfers leave nothing of it in the
  * transferring thread's thread-locals, which would keep the loader alive as long as the (pooled) thread.
  * Checked in a fresh JVM whose main thread loads the library in a loader of its own and transfers. (Whether
- * the loader is then freed is the spi module's test: JNA, loaded with the provider, starts a cleaner thread
- * and keeps thread-locals of its own, which keep its loader.) The check is narrow: the thread's plain
+ * the loader is then freed is the spi module's test, and on JDK 22+ {@code ForeignBindingTest}'s: JNA, where
+ * the provider loads it, starts a cleaner thread and keeps thread-locals of its own, which keep its
+ * loader.) The check is narrow: the thread's plain
  * thread-locals whose values are this library's own classes.
  */
 @Timeout(60)

@@ -101,6 +101,18 @@ class ForeignBindingTest {
         return Long.parseLong(blocks) * 512;
     }
 
+    /** What {@link Transfers} prints when every transfer moved all its bytes. */
+    private static String expectedCounts() throws IOException, InterruptedException {
+        Path probe = Files.createTempFile("holes", ".probe");
+        try (FileChannel file = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap(new byte[] {1}), 4L << 20);
+        }
+        boolean holes = allocated(probe) < (1 << 20);      // whether the temporary file system keeps holes
+        Files.delete(probe);
+        return LinuxTransfer.NAME + " foreign\n262144\n262144\n4096\n" + ((4 << 20) + 1)
+                + (holes ? " sparse" : " dense");
+    }
+
     @Test
     void transfersLoadNoJna() throws Exception {
         assumeTrue(Runtime.version().feature() >= 22, "the foreign binding needs JDK 22");
@@ -108,11 +120,24 @@ class ForeignBindingTest {
         String[] options = java.util.Arrays.copyOf(FOREIGN_GUEST, FOREIGN_GUEST.length + 1);
         options[FOREIGN_GUEST.length] = "-Xlog:class+load=info:file=" + classes;
         ForkedJvm.Output output = ForkedJvm.run(Transfers.class, options);
-        assertEquals(LinuxTransfer.NAME + " foreign\n262144\n262144\n4096\n" + ((4 << 20) + 1) + " sparse",
-                output.out(), output.err());
+        assertEquals(expectedCounts(), output.out(), output.err());
         String loaded = Files.readString(classes);
         assertTrue(loaded.contains(KernelPipe.class.getName() + " "), "the upload went through a pooled pipe");
         assertFalse(loaded.contains("com.sun.jna."), "a JNA class was loaded");
+    }
+
+    /**
+     * With the duplicate-descriptor protocol the copies and the pipes' calls still go through the foreign
+     * binding (JNA makes only {@code dup}, {@code poll} and the socket timeouts): the same transfers move
+     * every byte.
+     */
+    @Test
+    void theDuplicateProtocolMixesBothBindings() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 22, "the foreign binding needs JDK 22");
+        String[] options = java.util.Arrays.copyOf(FOREIGN_GUEST, FOREIGN_GUEST.length + 1);
+        options[FOREIGN_GUEST.length] = "-Ddev.zerocopy.protocol=dup";
+        ForkedJvm.Output output = ForkedJvm.run(Transfers.class, options);
+        assertEquals(expectedCounts(), output.out(), output.err());
     }
 
     /** Loads the library in its own loader, transfers, drops the loader, and tells whether it was freed. */

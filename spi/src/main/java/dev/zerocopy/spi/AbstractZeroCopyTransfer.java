@@ -90,6 +90,8 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
                 return 0;
             }
             return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
+        } catch (dev.zerocopy.TransferFailedException e) {
+            throw JdkTransferRules.transferToFailed(e, target);
         } finally {
             context.release();
         }

@@ -1,5 +1,6 @@
 package dev.zerocopy.spi;
 
+import dev.zerocopy.TransferClosedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -38,7 +39,10 @@ import java.util.Objects;
  *       source gives at most its size less its position at the start.</li>
  *   <li>A socket that is not connected throws {@link NotYetConnectedException} when bytes would move
  *       through it (a {@code transferTo} target on JDKs before 21: an {@link IOException}, "Broken pipe",
- *       as their {@code sendfile} gives); a socket source whose input was shut down is at its end.</li>
+ *       as their {@code sendfile} gives); from JDK 21 a {@code transferTo} target is checked whenever the
+ *       position lies within a non-empty file, even for a count of 0 (not connected:
+ *       {@link NotYetConnectedException}; output shut down: an asynchronous close). A socket source whose
+ *       input was shut down is at its end.</li>
  * </ul>
  * Whether a JDK file channel was opened for reading or writing is read from the channel where
  * {@link FdAccess} can, and otherwise learnt from the channel's own answer to an empty positional read or
@@ -90,7 +94,7 @@ final class JdkTransferRules {
             throw new NonWritableChannelException();
         }
         requireNonNegative(position, count);
-        if (target instanceof SocketChannel socket && count <= sizes.knownSize(source) - position
+        if (target instanceof SocketChannel socket && count > 0 && count <= sizes.knownSize(source) - position
                 && !notConnected(socket)) {
             return count;
         }
@@ -103,12 +107,20 @@ final class JdkTransferRules {
             return GROWING_TRANSFER_FROM ? count : 0;
         }
         long bounded = Math.min(count, size - position);
-        if (bounded > 0 && target instanceof SocketChannel socket && notConnected(socket)) {
-            if (!GROWING_TRANSFER_FROM) {
+        if (target instanceof SocketChannel socket) {
+            if (GROWING_TRANSFER_FROM) {
+                // JDK 21+ enters the socket's transfer protocol whatever the count: it must be connected, and
+                // its output open (a closed one is reported as an asynchronous close).
+                if (notConnected(socket)) {
+                    throw new NotYetConnectedException();
+                }
+                if (socket.isOpen() && socket.socket().isOutputShutdown()) {
+                    throw outputShutDown();
+                }
+            } else if (bounded > 0 && notConnected(socket)) {
                 // JDK 17 hands the unconnected socket's fd to sendfile, which fails with EPIPE.
                 throw new IOException("Broken pipe");
             }
-            throw new NotYetConnectedException();
         }
         return bounded;
     }
@@ -186,6 +198,37 @@ final class JdkTransferRules {
         if (target instanceof SocketChannel socket && notConnected(socket)) {
             throw new NotYetConnectedException();
         }
+    }
+
+    /**
+     * What the running JDK's {@code transferTo} throws for an open socket target whose output was shut
+     * down: from JDK 21 its transfer protocol refuses the socket, reported as an asynchronous close; before,
+     * {@code sendfile} fails with EPIPE. Both tell that no byte moved.
+     *
+     * @return the exception to throw
+     */
+    static IOException outputShutDown() {
+        return GROWING_TRANSFER_FROM ? new TransferClosedException(0)
+                : new dev.zerocopy.TransferFailedException("sendfile", "EPIPE", "Broken pipe", 0);
+    }
+
+    /**
+     * The exception for a {@code transferTo} whose system call failed: an EPIPE before any byte moved into
+     * an open socket whose output was shut down is what the running JDK reports for that socket (see
+     * {@link #outputShutDown()}; a non-blocking socket's refusal shows only in the call), anything else stays.
+     *
+     * @param failure the failure
+     * @param target  the transfer's target
+     * @return the exception to throw
+     */
+    static IOException transferToFailed(dev.zerocopy.TransferFailedException failure, WritableByteChannel target) {
+        if (GROWING_TRANSFER_FROM && failure.bytesTransferred() == 0 && "EPIPE".equals(failure.errno())
+                && target instanceof SocketChannel socket && socket.isOpen() && socket.socket().isOutputShutdown()) {
+            IOException refused = outputShutDown();
+            refused.initCause(failure);
+            return refused;
+        }
+        return failure;
     }
 
     /**

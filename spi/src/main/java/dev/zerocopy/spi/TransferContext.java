@@ -9,8 +9,10 @@ import java.lang.ref.WeakReference;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -164,6 +166,10 @@ public final class TransferContext {
             throw guard.interrupted(0);
         } catch (IOException e) {
             guard.check(0);
+            if (e instanceof ClosedChannelException && target instanceof SocketChannel) {
+                // Both channels are open: the JDK's own protocol refused a socket whose output is shut down.
+                throw JdkTransferRules.outputShutDown();
+            }
             throw e;
         }
         registration = entering;

@@ -430,6 +430,42 @@ public abstract class JdkOracleSuite {
         }
     }
 
+    /**
+     * A socket that cannot send, at the edges where nothing is left to move: at the file's end, a count of
+     * 0, beyond the end; blocking and non-blocking; not connected, or its output shut down.
+     */
+    @Test
+    void aSocketThatCannotSendAnswersAsTheJdkWhereNothingMoves() throws Exception {
+        Path source = file(4096);
+        long[][] calls = {{4096, 100}, {0, 0}, {4096, 0}, {4097, 10}, {0, 100}};
+        for (boolean blocking : new boolean[] {true, false}) {
+            for (long[] call : calls) {
+                String what = "transferTo(" + call[0] + ", " + call[1] + ") of a 4096-byte file, "
+                        + (blocking ? "blocking" : "non-blocking");
+                try (FileChannel in = open(source, READ); SocketChannel a = SocketChannel.open();
+                        SocketChannel b = SocketChannel.open()) {
+                    a.configureBlocking(blocking);
+                    b.configureBlocking(blocking);
+                    Outcome jdk = Outcome.of(() -> in.transferTo(call[0], call[1], a));
+                    Outcome zc = Outcome.of(() -> provider().transfer(in, call[0], call[1], b));
+                    jdk.expect(zc, what + " into an unconnected socket");
+                }
+                try (FileChannel in = open(source, READ); Loopback jdkLoop = Loopback.open();
+                        Loopback zcLoop = Loopback.open()) {
+                    provider().transfer(in, 0, 100, zcLoop.near());     // the provider has seen the size
+                    in.transferTo(0, 100, jdkLoop.near());
+                    jdkLoop.near().shutdownOutput();
+                    zcLoop.near().shutdownOutput();
+                    jdkLoop.near().configureBlocking(blocking);
+                    zcLoop.near().configureBlocking(blocking);
+                    Outcome jdk = Outcome.of(() -> in.transferTo(call[0], call[1], jdkLoop.near()));
+                    Outcome zc = Outcome.of(() -> provider().transfer(in, call[0], call[1], zcLoop.near()));
+                    jdk.expect(zc, what + " into a socket whose output is shut down");
+                }
+            }
+        }
+    }
+
     @Test
     void transferFromASocketAfterShutdownInputReturnsZero() throws Exception {
         Path jdkTarget = file(0);

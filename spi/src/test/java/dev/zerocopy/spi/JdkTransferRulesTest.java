@@ -1,6 +1,7 @@
 package dev.zerocopy.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -114,15 +115,19 @@ class JdkTransferRulesTest {
     }
 
     @Test
-    void anUnconnectedSocketHasTheSizeRead() throws Exception {
+    void anUnconnectedSocketOrACountOfZeroHasTheSizeRead() throws Exception {
         Path path = Files.write(dir.resolve("f"), new byte[4096]);
         TransferContext context = TransferContext.take();
         try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
                 Loopback loop = Loopback.open(); SocketChannel unconnected = SocketChannel.open()) {
             assertEquals(100, JdkTransferRules.transferTo(file, 0, 100, loop.near(), context));
-            assertEquals(0, JdkTransferRules.transferTo(file, 4096, 100, unconnected, context),
-                    "at the end of the file nothing moves, so the JDK does not say the socket is unconnected");
+            Class<? extends Exception> expected = JdkTransferRules.GROWING_TRANSFER_FROM
+                    ? java.nio.channels.NotYetConnectedException.class : IOException.class;
+            assertThrows(expected, () -> JdkTransferRules.transferTo(file, 0, 100, unconnected, context),
+                    "within the size seen, an unconnected socket still gets the JDK's exception");
             assertEquals(2, file.sizes);
+            assertEquals(0, JdkTransferRules.transferTo(file, 0, 0, loop.near(), context));
+            assertEquals(3, file.sizes, "a count of 0 takes the JDK's full checks");
         } finally {
             context.release();
         }
