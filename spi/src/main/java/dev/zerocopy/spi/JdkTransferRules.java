@@ -262,15 +262,26 @@ final class JdkTransferRules {
         try {
             return file.size();
         } catch (ClosedChannelException e) {
-            throw new ChannelGuard(source, target).failed("size", e, 0);
+            throw closedAtStart("size", e, source, target);
         }
+    }
+
+    /**
+     * A channel found closed before the transfer moved a byte: an interrupt pending on this thread (whose
+     * empty probe read or write, or {@code size()}, closed the file) ends the transfer as an interrupt does,
+     * closing both channels; any other close as the guard reports it.
+     */
+    private static IOException closedAtStart(String operation, ClosedChannelException e, Channel source,
+            Channel target) {
+        ChannelGuard guard = new ChannelGuard(source, target);
+        return Thread.currentThread().isInterrupted() ? guard.interrupted(0) : guard.failed(operation, e, 0);
     }
 
     private static long position(FileChannel file, Channel source, Channel target) throws IOException {
         try {
             return file.position();
         } catch (ClosedChannelException e) {
-            throw new ChannelGuard(source, target).failed("position", e, 0);
+            throw closedAtStart("position", e, source, target);
         }
     }
 

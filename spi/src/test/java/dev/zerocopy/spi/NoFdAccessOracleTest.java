@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * With fd access {@link FdAccess.Mode#NONE} (no {@code --add-opens}, no Unsafe: JDK 24+ by default, or
  * {@code -Ddev.zerocopy.fdaccess=opened} on older JDKs), the open modes of file channels are learnt from the
- * channels themselves: the JDK-as-oracle checks of argument order pass in a fresh JVM.
+ * channels themselves: the JDK-as-oracle checks of argument order pass in a fresh JVM, and an interrupt
+ * pending at the start (which the probe's empty read or write turns into a closed file) still ends the
+ * transfer as an interrupt.
  */
 @Timeout(120)
 class NoFdAccessOracleTest {
@@ -38,6 +40,7 @@ class NoFdAccessOracleTest {
             probe.transferToChecksInTheRunningJdksOrder();
             probe.transferFromChecksInTheRunningJdksOrder();
             probe.transferFromBeyondTheEndFollowsTheRunningJdk();
+            probe.interruptPendingAtTheStartClosesBothAndTellsTheCount();
             System.out.println(FdAccess.mode() + " ok");
         }
     }
