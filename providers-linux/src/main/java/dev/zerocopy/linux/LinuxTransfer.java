@@ -167,8 +167,12 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                     if (reads == UNBOUNDED || writes == UNBOUNDED) {
                         return cannotBound(context);
                     }
-                    return run(context, SyscallStep.splice(offsets, in, out, context), SyscallStep.MAX_RW_COUNT, 0,
-                            Long.MAX_VALUE);
+                    SyscallStep splice = SyscallStep.splice(offsets, in, out, context);
+                    if (from == ChannelKind.SOCKET && to == ChannelKind.PIPE && !context.nonBlocking()
+                            && !TransferContext.onVirtualThread()) {
+                        splice.sourceReadyFirst();      // a blocking receive inside splice holds the pipe's lock
+                    }
+                    return run(context, splice, SyscallStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
                 }
             }
             try (SocketTimeout writes = boundIfBlocking(out.fd(), target, LinuxFds.SEND_TIMEOUT, context)) {

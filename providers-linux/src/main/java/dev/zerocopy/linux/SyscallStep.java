@@ -21,6 +21,7 @@ final class SyscallStep implements LinuxStep, Readiness {
     private static final int SENDFILE = 0;
     private static final int SPLICE = 1;
     private static final int COPY_FILE_RANGE = 2;
+    private static final int EAGAIN = 11;
 
     /**
      * {@code SPLICE_F_NONBLOCK} makes the pipe side report EAGAIN instead of sleeping; the socket side of a
@@ -38,6 +39,7 @@ final class SyscallStep implements LinuxStep, Readiness {
     private int outFd;
     private boolean outPositional;
     private boolean outPollable;
+    private boolean sourceReadyFirst;
     private TransferContext context;
 
     /** The step of one {@link Offsets}, whose memory it passes to each call. */
@@ -53,7 +55,21 @@ final class SyscallStep implements LinuxStep, Readiness {
         this.outFd = out.fd();
         this.outPositional = out.positional();
         this.outPollable = out.pollable();
+        this.sourceReadyFirst = false;
         this.context = context;
+        return this;
+    }
+
+    /**
+     * Makes each call wait for the source to be readable first (reporting EAGAIN while it is not): for a
+     * splice from a blocking socket into a pipe, which would otherwise sleep in the socket's receive while
+     * holding the pipe's lock, so that the pipe's reader could not take the bytes already in it until more
+     * arrived.
+     *
+     * @return this step
+     */
+    SyscallStep sourceReadyFirst() {
+        this.sourceReadyFirst = true;
         return this;
     }
 
@@ -99,7 +115,11 @@ final class SyscallStep implements LinuxStep, Readiness {
     }
 
     @Override
-    public void run(long position, long count, StepResult result) {
+    public void run(long position, long count, StepResult result) throws IOException {
+        if (sourceReadyFirst && !context.sourceReadyNow()) {
+            result.failed(Errno.EAGAIN, EAGAIN);
+            return;
+        }
         long inOffset = offsets.in(inPositional, position);
         long outOffset = offsets.out(outPositional, position);
         long n;

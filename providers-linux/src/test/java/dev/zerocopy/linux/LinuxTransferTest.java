@@ -73,6 +73,63 @@ class LinuxTransferTest {
         assertTrue(after <= before + 3, "descriptors before " + before + ", after " + after);
     }
 
+    /**
+     * A relay from a quiet blocking socket into a pipe leaves the pipe to its reader while it waits for the
+     * socket: a splice that slept in the socket's receive would hold the pipe's lock, so that even a
+     * non-blocking read of the pipe would wait for the socket's next bytes. The read is made once the relay
+     * has moved the first bytes and sleeps in the kernel; a hang fails by the timeout.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)     // a read stuck in the kernel
+    void aPipesReaderIsNotLockedOutWhileTheRelayWaitsForTheSocket() throws Exception {
+        Pipe pipe = Pipe.open();
+        try (Loopback loop = Loopback.open(); Pipe.SinkChannel sink = pipe.sink();
+                Pipe.SourceChannel source = pipe.source()) {
+            ByteBuffer sent = ByteBuffer.allocate(4096);
+            while (sent.hasRemaining()) {
+                loop.far().write(sent);                 // and the peer stays open: the socket falls quiet
+            }
+            FutureTask<Long> relay = new FutureTask<>(() -> {
+                Thread.currentThread().setName("zc-pipe-relay");    // renamed by itself: the kernel's name too
+                return linux.transfer(loop.near(), sink);
+            });
+            Thread relayThread = new Thread(relay);
+            relayThread.setDaemon(true);
+            relayThread.start();
+            ByteBuffer got = ByteBuffer.allocate(8192);
+            while (got.position() < 4096) {
+                assertTrue(source.read(got) > 0, "the pipe ended early");
+            }
+            awaitSleeping("zc-pipe-relay");
+            source.configureBlocking(false);
+            assertEquals(0, source.read(got), "nothing more yet, and no wait for the socket");
+            loop.far().shutdownOutput();
+            assertEquals(4096, relay.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Waits until the native thread named {@code name} sleeps in the kernel ({@code /proc} state S). */
+    private static void awaitSleeping(String name) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (comm.equals(name)) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("S")) {
+                            return;
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // a task ended while listed: look again
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        throw new AssertionError(name + " never slept in the kernel");
+    }
+
     @Test
     void isUsableHere() {
         assertTrue(linux.availability().usable(), linux.availability().reason());

@@ -344,6 +344,27 @@ final class ChannelRegistration {
         return ops.poll(onSource ? sourceFd : targetFd, onSource ? Readiness.POLLIN : Readiness.POLLOUT, millis) > 0;
     }
 
+    /**
+     * Whether an end may be read (or written) now, without waiting: the JDK's own {@code poll} of the
+     * channel's descriptor in the guest protocol, {@code poll} of the duplicate otherwise.
+     */
+    boolean readyNow(boolean onSource) throws IOException {
+        int events = onSource ? Readiness.POLLIN : Readiness.POLLOUT;
+        if (ops != null) {
+            return ops.poll(onSource ? sourceFd : targetFd, (short) events, 0) > 0;
+        }
+        try {
+            Channel channel = onSource ? source : target;
+            java.io.FileDescriptor fd = (java.io.FileDescriptor) JdkChannelProtocol.GET_FD.invokeExact(channel);
+            return (int) JdkChannelProtocol.NET_POLL.invokeExact(fd,
+                    onSource ? JdkChannelProtocol.POLLIN : JdkChannelProtocol.POLLOUT, 0L) != 0;
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean interrupted() {
         return Thread.currentThread().isInterrupted();
     }

@@ -60,6 +60,8 @@ final class JdkChannelProtocol {
     static final MethodHandle SINK_NON_BLOCKING_IF_VIRTUAL;
 
     static final MethodHandle PARK;                 // (Channel, int, long) void
+    static final MethodHandle GET_FD;               // (Channel) FileDescriptor, of a socket or pipe channel
+    static final MethodHandle NET_POLL;             // (FileDescriptor, int, long) int: the JDK's poll, millis
     static final int POLLIN;
     static final int POLLOUT;
 
@@ -113,9 +115,13 @@ final class JdkChannelProtocol {
                     MethodType.methodType(void.class, int.class, long.class));
             Class<?> net = Class.forName("sun.nio.ch.Net", false, null);
             MethodHandles.Lookup nets = MethodHandles.privateLookupIn(net, self);
+            h[20] = MethodHandles.privateLookupIn(selChImpl, self).findVirtual(selChImpl, "getFD",
+                    MethodType.methodType(java.io.FileDescriptor.class));
+            h[21] = nets.findStatic(net, "poll", MethodType.methodType(int.class, java.io.FileDescriptor.class,
+                    int.class, long.class));
             pollIn = (short) nets.findStaticGetter(net, "POLLIN", short.class).invoke();
             pollOut = (short) nets.findStaticGetter(net, "POLLOUT", short.class).invoke();
-            for (int i = 0; i <= 19; i++) {
+            for (int i = 0; i <= 20; i++) {
                 if (h[i] != null) {
                     h[i] = h[i].asType(erased(h[i].type()));
                 }
@@ -144,6 +150,8 @@ final class JdkChannelProtocol {
         SINK_END_WRITE = h[17];
         SINK_NON_BLOCKING_IF_VIRTUAL = h[18];
         PARK = h[19];
+        GET_FD = h[20];
+        NET_POLL = h[21];
         POLLIN = pollIn;
         POLLOUT = pollOut;
         AVAILABLE = reason == null && !"dup".equals(System.getProperty("dev.zerocopy.protocol"));

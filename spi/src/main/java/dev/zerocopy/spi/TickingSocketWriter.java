@@ -2,10 +2,8 @@ package dev.zerocopy.spi;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.StandardSocketOptions;
+import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Locale;
@@ -31,31 +29,9 @@ final class TickingSocketWriter {
     /** The longest wait before the transfer's channels are checked again. */
     static final int TICK_MILLIS = TickingSocketReader.TICK_MILLIS;
 
-    private static final MethodHandle POLL;     // (FileDescriptor, int, long) int
-    private static final MethodHandle GET_FD;   // (SocketChannel) FileDescriptor
-
-    static {
-        MethodHandle poll = null;
-        MethodHandle getFd = null;
-        if (JdkChannelProtocol.AVAILABLE
-                && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            try {
-                MethodHandles.Lookup self = MethodHandles.lookup();
-                Class<?> net = Class.forName("sun.nio.ch.Net", false, null);
-                poll = MethodHandles.privateLookupIn(net, self).findStatic(net, "poll",
-                        MethodType.methodType(int.class, FileDescriptor.class, int.class, long.class));
-                Class<?> selChImpl = Class.forName("sun.nio.ch.SelChImpl", false, null);
-                getFd = MethodHandles.privateLookupIn(selChImpl, self)
-                        .findVirtual(selChImpl, "getFD", MethodType.methodType(FileDescriptor.class))
-                        .asType(MethodType.methodType(FileDescriptor.class, SocketChannel.class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                poll = null;
-                getFd = null;
-            }
-        }
-        POLL = poll;
-        GET_FD = getFd;
-    }
+    /** Whether this system's {@code POLLOUT} promises the room {@link #awaitRoom} relies on (Linux). */
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
+            .startsWith("linux");
 
     private TickingSocketWriter() {
     }
@@ -67,7 +43,7 @@ final class TickingSocketWriter {
      * @return whether it is a JDK socket channel in blocking mode that this class can wait on
      */
     static boolean applies(WritableByteChannel target) {
-        return POLL != null && target.getClass() == JdkChannelProtocol.SOCKET
+        return LINUX && JdkChannelProtocol.AVAILABLE && target.getClass() == JdkChannelProtocol.SOCKET
                 && ((SocketChannel) target).isBlocking() && !TransferContext.onVirtualThread();
     }
 
@@ -84,10 +60,11 @@ final class TickingSocketWriter {
     static int awaitRoom(SocketChannel target, ChannelGuard guard, long transferred) throws IOException {
         FileDescriptor fd;
         try {
-            fd = (FileDescriptor) GET_FD.invokeExact(target);
+            fd = (FileDescriptor) JdkChannelProtocol.GET_FD.invokeExact((Channel) target);
             while (true) {
                 guard.check(transferred);
-                if ((int) POLL.invokeExact(fd, JdkChannelProtocol.POLLOUT, (long) TICK_MILLIS) != 0) {
+                if ((int) JdkChannelProtocol.NET_POLL.invokeExact(fd, JdkChannelProtocol.POLLOUT, (long) TICK_MILLIS)
+                        != 0) {
                     break;      // room, or an error that the write reports
                 }
             }

@@ -222,6 +222,16 @@ public final class TransferContext {
     }
 
     /**
+     * Tells, without waiting, whether the source may be read now (or has an error, or has ended).
+     *
+     * @return whether a read would not wait
+     * @throws IOException if the source cannot be polled
+     */
+    public boolean sourceReadyNow() throws IOException {
+        return entered().readyNow(true);
+    }
+
+    /**
      * Waits until the target may be written (or has an error), for at most {@code millis}.
      *
      * @param millis the longest wait, positive
