@@ -208,8 +208,18 @@ final class JdkTransferRules {
      * @return the exception to throw
      */
     static IOException outputShutDown() {
-        return GROWING_TRANSFER_FROM ? new TransferClosedException(0)
-                : new dev.zerocopy.TransferFailedException("sendfile", "EPIPE", "Broken pipe", 0);
+        return outputShutDown(0);
+    }
+
+    /**
+     * As {@link #outputShutDown()}, after {@code written} bytes reached the socket.
+     *
+     * @param written the bytes transferred before the refusal
+     * @return the exception to throw
+     */
+    static IOException outputShutDown(long written) {
+        return GROWING_TRANSFER_FROM ? new TransferClosedException(written)
+                : new dev.zerocopy.TransferFailedException("write", "EPIPE", "Broken pipe", written);
     }
 
     /**

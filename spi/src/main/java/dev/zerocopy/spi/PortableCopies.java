@@ -315,6 +315,10 @@ final class PortableCopies {
                     ? context.guard().interrupted(written)
                     : new TransferClosedException(written);
         }
+        if (failure instanceof ClosedChannelException && target instanceof SocketChannel socket
+                && socket.socket().isOutputShutdown()) {
+            return JdkTransferRules.outputShutDown(written);     // the JDK's answer, not "closed by another thread"
+        }
         return context.guard().failed(operation, failure, written);
     }
 

@@ -70,6 +70,11 @@ public abstract class JdkOracleSuite {
                 assertNotNull(actual.failure, what + ": the JDK threw " + failure + ", the provider returned "
                         + actual.count);
                 assertInstanceOf(failure.getClass(), actual.failure, what + ": the JDK threw " + failure);
+                if (!(failure instanceof java.nio.channels.ClosedChannelException)) {
+                    assertFalse(actual.failure instanceof java.nio.channels.ClosedChannelException,
+                            what + ": the JDK threw " + failure + ", not a closed channel's exception, but the provider "
+                                    + actual.failure);
+                }
             }
         }
 
