@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * one user's hands, never both. When the slots a thread looks at are empty, {@link #take()} returns
  * {@code null} (the caller makes a fresh object); when they are full, {@link #give(Object)} drops the object
  * for the collector. So a hot path allocates nothing only while an idle object waits near its thread: with
- * more holders at once than slots, or two threads whose slots collide, some takes miss. The pool holds no thread and is no thread-local, so virtual threads share it and no
- * thread keeps anything of this library alive.
+ * more holders at once than slots, or two threads whose slots collide, some takes miss. The pool holds no
+ * thread and is no thread-local, so virtual threads share it and no thread keeps anything of this library
+ * alive.
  *
  * <p>Keep a pool in a static field of the class whose objects it holds (or of one in the same class
  * loader), so that it never keeps another class loader's classes reachable.
