@@ -61,9 +61,10 @@ final class Syscalls {
 
     /**
      * A call of pooled pipes, of reads past TCP urgent data or of a hole walk, linked on its first use (a
-     * socket source; a file copy of 1 MiB or more into a new range): each link costs the foreign linker some milliseconds, which a JVM that
-     * only sends files need not pay. Where the foreign binding is not used or cannot link the call, it
-     * goes through JNA; {@link #fdErrno(Offsets)} reads the errno where the call left it.
+     * socket source; a file copy of 1 MiB or more into a new range): each link costs the foreign linker
+     * some milliseconds, which a JVM that only sends files need not pay. Where the foreign binding is not
+     * used or cannot link the call, it goes through JNA; {@link #fdErrno(Offsets)} reads the errno where the
+     * call left it.
      */
     private static final class LazyCall {
         private final String name;

@@ -41,7 +41,7 @@ class ForeignBindingTest {
     @TempDir
     Path dir;
 
-    /** Makes a download, an upload, a copy into a pipe and a sparse copy with the Linux provider; prints their counts. */
+    /** Makes a download, an upload, a pipe copy and a sparse copy with the Linux provider; prints the counts. */
     public static final class Transfers {
         /**
          * Prints the provider, the binding, then the counts of the four transfers.

@@ -90,8 +90,8 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
                 return 0;
             }
             return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
-        } catch (dev.zerocopy.TransferFailedException e) {
-            throw JdkTransferRules.transferToFailed(e, target);
+        } catch (IOException e) {
+            throw JdkTransferRules.refusedByShutDownOutput(e, target);
         } finally {
             context.release();
         }
@@ -135,6 +135,8 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         TransferContext context = TransferContext.take();
         try {
             return routed(context, route, source, target, position, count);
+        } catch (IOException e) {
+            throw JdkTransferRules.refusedByShutDownOutput(e, target);
         } finally {
             context.release();
         }

@@ -349,9 +349,8 @@ final class ChannelRegistration {
      * channel's descriptor in the guest protocol, {@code poll} of the duplicate otherwise.
      */
     boolean readyNow(boolean onSource) throws IOException {
-        int events = onSource ? Readiness.POLLIN : Readiness.POLLOUT;
         if (ops != null) {
-            return ops.poll(onSource ? sourceFd : targetFd, (short) events, 0) > 0;
+            return ops.poll(onSource ? sourceFd : targetFd, onSource ? Readiness.POLLIN : Readiness.POLLOUT, 0) > 0;
         }
         try {
             Channel channel = onSource ? source : target;

@@ -1,6 +1,7 @@
 package dev.zerocopy.spi;
 
 import dev.zerocopy.TransferClosedException;
+import dev.zerocopy.TransferFailedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -54,13 +55,13 @@ final class JdkTransferRules {
     static final int FEATURE = Runtime.version().feature();
 
     /**
-     * Whether {@code transferFrom} at a position beyond the file's size grows the file (JDK 21 and later),
-     * checks a file source's readability before the target's writability, whether {@code transferTo}
-     * reads a file whose size reads as zero to its end, and whether {@code transferTo} an unconnected
-     * socket throws {@link NotYetConnectedException} rather than an {@link IOException} of
-     * {@code sendfile}'s EPIPE.
+     * Whether the running JDK follows the transfer rules of JDK 21 and later: {@code transferFrom} at a
+     * position beyond the file's size grows the file and checks a file source's readability before the
+     * target's writability; {@code transferTo} reads a file whose size reads as zero to its end, and checks
+     * a socket target (connected, output open) whenever the position lies within a non-empty file, where
+     * earlier JDKs leave it to {@code sendfile}'s EPIPE.
      */
-    static final boolean GROWING_TRANSFER_FROM = FEATURE >= 21;
+    static final boolean JDK21_RULES = FEATURE >= 21;
 
     /** The JDK's file channel class; its open-mode checks are the ones the JDK applies. */
     private static final String FILE_CHANNEL_IMPL = "sun.nio.ch.FileChannelImpl";
@@ -104,11 +105,11 @@ final class JdkTransferRules {
             return 0;
         }
         if (size == 0) {
-            return GROWING_TRANSFER_FROM ? count : 0;
+            return JDK21_RULES ? count : 0;
         }
         long bounded = Math.min(count, size - position);
         if (target instanceof SocketChannel socket) {
-            if (GROWING_TRANSFER_FROM) {
+            if (JDK21_RULES) {
                 // JDK 21+ enters the socket's transfer protocol whatever the count: it must be connected, and
                 // its output open (a closed one is reported as an asynchronous close).
                 if (notConnected(socket)) {
@@ -141,14 +142,14 @@ final class JdkTransferRules {
         Objects.requireNonNull(target, "target");
         requireOpen(source, target);
         FileChannel file = source instanceof FileChannel f ? f : null;
-        if (GROWING_TRANSFER_FROM && file != null && !readable(file)) {
+        if (JDK21_RULES && file != null && !readable(file)) {
             throw new NonReadableChannelException();
         }
         if (!writable(target)) {
             throw new NonWritableChannelException();
         }
         requireNonNegative(position, count);
-        if (!GROWING_TRANSFER_FROM) {
+        if (!JDK21_RULES) {
             if (position > size(target, source, target)) {
                 return 0;
             }
@@ -159,7 +160,7 @@ final class JdkTransferRules {
         long bounded = count;
         if (file != null) {
             long size = size(file, source, target);
-            if (size > 0 || !GROWING_TRANSFER_FROM) {
+            if (size > 0 || !JDK21_RULES) {
                 bounded = Math.max(0, Math.min(count, size - position(file, source, target)));
             }
         }
@@ -218,25 +219,30 @@ final class JdkTransferRules {
      * @return the exception to throw
      */
     static IOException outputShutDown(long written) {
-        return GROWING_TRANSFER_FROM ? new TransferClosedException(written)
-                : new dev.zerocopy.TransferFailedException("write", "EPIPE", "Broken pipe", written);
+        return JDK21_RULES ? new TransferClosedException(written)
+                : new TransferFailedException("write", "EPIPE", "Broken pipe", written);
     }
 
     /**
-     * The exception for a {@code transferTo} whose system call failed: an EPIPE before any byte moved into
-     * an open socket whose output was shut down is what the running JDK reports for that socket (see
-     * {@link #outputShutDown()}; a non-blocking socket's refusal shows only in the call), anything else stays.
+     * The exception for a transfer that failed before any byte moved into an open socket whose output was
+     * shut down: what the running JDK reports for that socket (see {@link #outputShutDown()}), whichever way
+     * the refusal surfaced — the JDK's own protocol refusing to enter the socket (a plain
+     * {@link ClosedChannelException} with both channels open), or, for a non-blocking socket, which that
+     * protocol does not check, the system call's EPIPE. Any other failure stays as it is.
      *
      * @param failure the failure
      * @param target  the transfer's target
      * @return the exception to throw
      */
-    static IOException transferToFailed(dev.zerocopy.TransferFailedException failure, WritableByteChannel target) {
-        if (GROWING_TRANSFER_FROM && failure.bytesTransferred() == 0 && "EPIPE".equals(failure.errno())
-                && target instanceof SocketChannel socket && socket.isOpen() && socket.socket().isOutputShutdown()) {
-            IOException refused = outputShutDown();
-            refused.initCause(failure);
-            return refused;
+    static IOException refusedByShutDownOutput(IOException failure, Channel target) {
+        boolean refused = failure.getClass() == ClosedChannelException.class
+                || JDK21_RULES && failure instanceof TransferFailedException call
+                        && call.bytesTransferred() == 0 && "EPIPE".equals(call.errno());
+        if (refused && target instanceof SocketChannel socket && socket.isOpen()
+                && socket.socket().isOutputShutdown()) {
+            IOException answer = outputShutDown();
+            answer.initCause(failure);
+            return answer;
         }
         return failure;
     }

@@ -69,7 +69,8 @@ final class PortableCopies {
 
     /**
      * File to channel with {@link FileChannel#transferTo} (a buffer loop for pipe targets, and before JDK
-     * 21 for socket targets: see {@link #JDK_TRANSFER_TO_HOLDS_TARGET}), repeated until the count is reached, the file ends, or
+     * 21 for socket targets: see {@link #JDK_TRANSFER_TO_HOLDS_TARGET}), repeated until the count is
+     * reached, the file ends, or
      * (non-blocking target) the target is full.
      *
      * @param source   the file

@@ -9,10 +9,8 @@ import java.lang.ref.WeakReference;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SocketChannel;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -29,8 +27,8 @@ import jdk.jfr.FlightRecorder;
  * <p>A context serves one transfer at a time. The base class takes contexts from a {@link StripedPool} shared
  * by all threads and gives them back when a transfer ends, so a transfer usually allocates no context (a
  * miss, when more transfers are in flight than the pool has slots nearby, makes a fresh one, which also
- * forgets the source size seen), and no thread (a virtual one included) keeps a context in a thread-local. A hook must not keep the context, or anything
- * that refers to it, after it returns.
+ * forgets the source size seen), and no thread (a virtual one included) keeps a context in a thread-local. A
+ * hook must not keep the context, or anything that refers to it, after it returns.
  */
 public final class TransferContext {
 
@@ -166,10 +164,6 @@ public final class TransferContext {
             throw guard.interrupted(0);
         } catch (IOException e) {
             guard.check(0);
-            if (e instanceof ClosedChannelException && target instanceof SocketChannel) {
-                // Both channels are open: the JDK's own protocol refused a socket whose output is shut down.
-                throw JdkTransferRules.outputShutDown();
-            }
             throw e;
         }
         registration = entering;

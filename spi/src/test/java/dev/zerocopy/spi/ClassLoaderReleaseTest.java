@@ -26,7 +26,8 @@ class ClassLoaderReleaseTest {
          * @throws Exception if the transfers fail
          */
         public static void main(String[] args) throws Exception {
-            boolean freed = ForkedJvm.loaderFreedAfterTransfers(ForkedJvm.location(dev.zerocopy.ZeroCopyTransfer.class));
+            boolean freed = ForkedJvm.loaderFreedAfterTransfers(
+                    ForkedJvm.location(dev.zerocopy.ZeroCopyTransfer.class));
             System.out.println(freed ? "freed" : "kept");
         }
     }

@@ -86,7 +86,7 @@ class JdkTransferRulesTest {
         try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
                 Loopback loop = Loopback.open()) {
             SocketChannel sink = loop.near();
-            long expected = JdkTransferRules.GROWING_TRANSFER_FROM ? 10 : 0;   // read to its end since JDK 21
+            long expected = JdkTransferRules.JDK21_RULES ? 10 : 0;   // read to its end since JDK 21
             assertEquals(expected, JdkTransferRules.transferTo(file, 0, 10, sink, context));
             assertEquals(expected, JdkTransferRules.transferTo(file, 0, 10, sink, context));
             assertEquals(2, file.sizes, "a size of zero (as /proc reports) proves nothing");
@@ -121,7 +121,7 @@ class JdkTransferRulesTest {
         try (CountingFile file = new CountingFile(FileChannel.open(path, StandardOpenOption.READ));
                 Loopback loop = Loopback.open(); SocketChannel unconnected = SocketChannel.open()) {
             assertEquals(100, JdkTransferRules.transferTo(file, 0, 100, loop.near(), context));
-            Class<? extends Exception> expected = JdkTransferRules.GROWING_TRANSFER_FROM
+            Class<? extends Exception> expected = JdkTransferRules.JDK21_RULES
                     ? java.nio.channels.NotYetConnectedException.class : IOException.class;
             assertThrows(expected, () -> JdkTransferRules.transferTo(file, 0, 100, unconnected, context),
                     "within the size seen, an unconnected socket still gets the JDK's exception");
