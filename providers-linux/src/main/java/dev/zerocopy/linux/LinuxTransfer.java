@@ -167,10 +167,15 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                     if (reads == UNBOUNDED || writes == UNBOUNDED) {
                         return cannotBound(context);
                     }
+                    // A blocking socket's receive or send inside splice holds the pipe's lock while it sleeps
+                    // (a virtual thread's socket is non-blocking underneath and never sleeps there).
                     SyscallStep splice = SyscallStep.splice(offsets, in, out, context);
-                    if (from == ChannelKind.SOCKET && to == ChannelKind.PIPE && !context.nonBlocking()
-                            && !TransferContext.onVirtualThread()) {
-                        splice.sourceReadyFirst();      // a blocking receive inside splice holds the pipe's lock
+                    if (!context.nonBlocking() && !TransferContext.onVirtualThread()) {
+                        if (from == ChannelKind.SOCKET) {
+                            splice.sourceReadyFirst();
+                        } else if (to == ChannelKind.SOCKET) {
+                            splice.targetRoomFirst();
+                        }
                     }
                     return run(context, splice, SyscallStep.MAX_RW_COUNT, 0, Long.MAX_VALUE);
                 }

@@ -40,6 +40,7 @@ final class SyscallStep implements LinuxStep, Readiness {
     private boolean outPositional;
     private boolean outPollable;
     private boolean sourceReadyFirst;
+    private boolean targetRoomFirst;
     private TransferContext context;
 
     /** The step of one {@link Offsets}, whose memory it passes to each call. */
@@ -56,6 +57,7 @@ final class SyscallStep implements LinuxStep, Readiness {
         this.outPositional = out.positional();
         this.outPollable = out.pollable();
         this.sourceReadyFirst = false;
+        this.targetRoomFirst = false;
         this.context = context;
         return this;
     }
@@ -70,6 +72,19 @@ final class SyscallStep implements LinuxStep, Readiness {
      */
     SyscallStep sourceReadyFirst() {
         this.sourceReadyFirst = true;
+        return this;
+    }
+
+    /**
+     * Makes each call into a blocking socket first ask how much the socket can take without sleeping and
+     * ask for no more (reporting EAGAIN while it has no room): for a splice from a pipe, which would
+     * otherwise sleep in the socket's send while holding the pipe's lock, so that the pipe's writers could
+     * not add bytes until the peer read.
+     *
+     * @return this step
+     */
+    SyscallStep targetRoomFirst() {
+        this.targetRoomFirst = true;
         return this;
     }
 
@@ -119,6 +134,14 @@ final class SyscallStep implements LinuxStep, Readiness {
         if (sourceReadyFirst && !context.sourceReadyNow()) {
             result.failed(Errno.EAGAIN, EAGAIN);
             return;
+        }
+        if (targetRoomFirst) {
+            int room = context.targetRoomNow();
+            if (room == 0) {
+                result.failed(Errno.EAGAIN, EAGAIN);
+                return;
+            }
+            count = Math.min(count, room);
         }
         long inOffset = offsets.in(inPositional, position);
         long outOffset = offsets.out(outPositional, position);

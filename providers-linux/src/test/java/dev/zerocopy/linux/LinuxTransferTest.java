@@ -89,13 +89,7 @@ class LinuxTransferTest {
             while (sent.hasRemaining()) {
                 loop.far().write(sent);                 // and the peer stays open: the socket falls quiet
             }
-            FutureTask<Long> relay = new FutureTask<>(() -> {
-                Thread.currentThread().setName("zc-pipe-relay");    // renamed by itself: the kernel's name too
-                return linux.transfer(loop.near(), sink);
-            });
-            Thread relayThread = new Thread(relay);
-            relayThread.setDaemon(true);
-            relayThread.start();
+            FutureTask<Long> relay = relay("zc-pipe-relay", () -> linux.transfer(loop.near(), sink));
             ByteBuffer got = ByteBuffer.allocate(8192);
             while (got.position() < 4096) {
                 assertTrue(source.read(got) > 0, "the pipe ended early");
@@ -108,26 +102,92 @@ class LinuxTransferTest {
         }
     }
 
+    /**
+     * The mirror case: a relay from a pipe into a blocking socket whose peer does not read leaves the pipe
+     * to its writers while it waits for the socket: a splice that slept in the socket's send would hold the
+     * pipe's lock, so that even a non-blocking write into the pipe would wait for the peer. Kernels before
+     * 6.5 sleep there ({@code sock_sendpage} under the pipe's lock); this machine's 6.18 returns EAGAIN from
+     * such a splice, so here the test guards the provider's own check rather than a kernel that needs it. The
+     * writes are made until the socket and the pipe are full and the relay sleeps; a hang fails by the
+     * timeout.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)     // a write stuck in the kernel
+    void aPipesWriterIsNotLockedOutWhileTheRelayWaitsForTheSocket() throws Exception {
+        Pipe pipe = Pipe.open();
+        try (Loopback loop = Loopback.open(); Pipe.SinkChannel sink = pipe.sink();
+                Pipe.SourceChannel source = pipe.source()) {
+            FutureTask<Long> relay = relay("zc-socket-relay", () -> linux.transfer(source, loop.near()));
+            sink.configureBlocking(false);
+            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+            long written = 0;
+            int refused = 0;
+            while (refused < 3) {       // the pipe refused thrice in a row while the relay, past its start, slept
+                chunk.clear();
+                int n = sink.write(chunk);
+                written += n;
+                if (n > 0) {
+                    refused = 0;
+                    continue;
+                }
+                refused = written > 4 * chunk.capacity() && sleeping("zc-socket-relay") ? refused + 1 : 0;
+                LockSupport.parkNanos(10_000_000);
+            }
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    if (Files.readString(task.resolve("comm")).trim().equals("zc-socket-relay")) {
+                        System.err.println("WCHAN " + Files.readString(task.resolve("wchan")) + " written " + written + " sndbuf " + loop.near().getOption(StandardSocketOptions.SO_SNDBUF));
+                    }
+                }
+            }
+            Future<Loopback.Received> received = loop.readAllOnPeer();
+            sink.close();
+            assertEquals(written, relay.get(20, TimeUnit.SECONDS));
+            loop.near().shutdownOutput();
+            assertEquals(written, received.get(20, TimeUnit.SECONDS).bytes());
+        }
+    }
+
+    /**
+     * Runs a transfer on a daemon thread that names itself {@code name} (so the kernel's name of the thread
+     * is that too, for {@link #sleeping}).
+     */
+    private static FutureTask<Long> relay(String name, java.util.concurrent.Callable<Long> transfer) {
+        FutureTask<Long> relay = new FutureTask<>(() -> {
+            Thread.currentThread().setName(name);
+            return transfer.call();
+        });
+        Thread thread = new Thread(relay);
+        thread.setDaemon(true);
+        thread.start();
+        return relay;
+    }
+
     /** Waits until the native thread named {@code name} sleeps in the kernel ({@code /proc} state S). */
     private static void awaitSleeping(String name) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    String comm = Files.readString(task.resolve("comm")).trim();
-                    if (comm.equals(name)) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("S")) {
-                            return;
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException gone) {
-                // a task ended while listed: look again
+            if (sleeping(name)) {
+                return;
             }
             LockSupport.parkNanos(1_000_000);
         }
         throw new AssertionError(name + " never slept in the kernel");
+    }
+
+    /** Whether the native thread named {@code name} sleeps in the kernel now ({@code /proc} state S). */
+    private static boolean sleeping(String name) throws IOException {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).trim().equals(name)) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    return stat.substring(stat.lastIndexOf(')') + 2).startsWith("S");
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // a task ended while listed: not known to sleep
+        }
+        return false;
     }
 
     @Test

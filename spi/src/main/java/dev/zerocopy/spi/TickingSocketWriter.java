@@ -73,6 +73,18 @@ final class TickingSocketWriter {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-        return Math.max(1, target.getOption(StandardSocketOptions.SO_SNDBUF) / 4);
+        return room(target);
+    }
+
+    /**
+     * How many bytes a blocking write into a Linux TCP socket may hand over without sleeping once
+     * {@code poll} has reported {@code POLLOUT}: a quarter of its send buffer (see the class description).
+     *
+     * @param socket the socket
+     * @return the bytes, at least 1
+     * @throws IOException if the send buffer's size cannot be read (the socket is closed)
+     */
+    static int room(SocketChannel socket) throws IOException {
+        return Math.max(1, socket.getOption(StandardSocketOptions.SO_SNDBUF) / 4);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -223,6 +224,19 @@ public final class TransferContext {
      */
     public boolean sourceReadyNow() throws IOException {
         return entered().readyNow(true);
+    }
+
+    /**
+     * Tells, without waiting, how many bytes a blocking write into the target, a Linux TCP socket, may hand
+     * over now without sleeping in the kernel: none while {@code poll} reports no room, else a quarter of
+     * its send buffer, which Linux keeps free whenever it reports room.
+     *
+     * @return the bytes, 0 if the socket has no room now
+     * @throws IOException if the socket cannot be polled or its send buffer read (it was closed)
+     * @throws ClassCastException if the target is not a socket channel
+     */
+    public int targetRoomNow() throws IOException {
+        return entered().readyNow(false) ? TickingSocketWriter.room((SocketChannel) target) : 0;
     }
 
     /**
