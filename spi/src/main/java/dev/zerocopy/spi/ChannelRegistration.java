@@ -352,16 +352,8 @@ final class ChannelRegistration {
         if (ops != null) {
             return ops.poll(onSource ? sourceFd : targetFd, onSource ? Readiness.POLLIN : Readiness.POLLOUT, 0) > 0;
         }
-        try {
-            Channel channel = onSource ? source : target;
-            java.io.FileDescriptor fd = (java.io.FileDescriptor) JdkChannelProtocol.GET_FD.invokeExact(channel);
-            return (int) JdkChannelProtocol.NET_POLL.invokeExact(fd,
-                    onSource ? JdkChannelProtocol.POLLIN : JdkChannelProtocol.POLLOUT, 0L) != 0;
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return JdkChannelProtocol.poll(JdkChannelProtocol.fd(onSource ? source : target),
+                onSource ? JdkChannelProtocol.POLLIN : JdkChannelProtocol.POLLOUT, 0);
     }
 
     private static boolean interrupted() {

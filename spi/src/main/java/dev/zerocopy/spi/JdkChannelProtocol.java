@@ -187,6 +187,35 @@ final class JdkChannelProtocol {
         return type.changeParameterType(0, Channel.class);
     }
 
+    /**
+     * The descriptor object of a JDK socket or pipe channel ({@code SelChImpl.getFD()}); {@link #AVAILABLE}
+     * only.
+     */
+    static java.io.FileDescriptor fd(Channel channel) {
+        try {
+            return (java.io.FileDescriptor) GET_FD.invokeExact(channel);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The JDK's own {@code poll} of one descriptor ({@code Net.poll}; {@link #AVAILABLE} only): whether it
+     * became ready for {@code event} ({@link #POLLIN} or {@link #POLLOUT}), or has an error or hang-up,
+     * within {@code millis} (0: without waiting). A descriptor that was closed meanwhile is not ready.
+     */
+    static boolean poll(java.io.FileDescriptor fd, int event, long millis) throws java.io.IOException {
+        try {
+            return (int) NET_POLL.invokeExact(fd, event, millis) != 0;
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether a channel is one of the JDK classes this protocol knows. */
     static boolean knows(Channel channel) {
         Class<?> type = channel.getClass();

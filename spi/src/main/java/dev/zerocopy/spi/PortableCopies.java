@@ -23,8 +23,9 @@ import java.nio.channels.WritableByteChannel;
  *
  * <p>A blocking socket or pipe source is read in bounded waits (see {@link TickingSocketReader} and
  * {@link TickingPipeReader}), so a close of the target by another thread ends the copy even while the
- * sender is quiet; a blocking socket target is written in bounded waits where {@link TickingSocketWriter}
- * applies, so a close of the source ends the copy while the receiver does not read. A failure caused by a close of either channel is an
+ * sender is quiet; a blocking socket or pipe target is written in bounded waits where {@link TickingWriter}
+ * applies, so a close of the source ends the copy while the receiver does not read. A failure caused by a
+ * close of either channel is an
  * {@link java.nio.channels.AsynchronousCloseException} that tells the bytes written. The counts are exact
  * where anything reports them: a write that fails midway has advanced its direct buffer's position by what
  * it wrote (the JDK does so before it throws), and before JDK 21 a JDK {@code transferTo} into a file has
@@ -383,19 +384,19 @@ final class PortableCopies {
     /**
      * Writes the buffer's bytes to the target, waiting for a full non-blocking target unless
      * {@code stopWhenFull}, and returns the new total; bytes stay in the buffer only if it stopped. A
-     * blocking socket target is written in ticks where {@link TickingSocketWriter} applies.
+     * blocking socket or pipe target is written in ticks where {@link TickingWriter} applies.
      */
     private static long drain(ByteBuffer buffer, WritableByteChannel target, boolean stopWhenFull,
             TransferContext context, long written, Channel source) throws IOException {
         long total = written;
-        boolean ticking = TickingSocketWriter.applies(target);
+        boolean ticking = TickingWriter.applies(target);
         while (buffer.hasRemaining()) {
             int before = buffer.position();
             int limit = buffer.limit();
             int w;
             try {
                 if (ticking) {
-                    int room = TickingSocketWriter.awaitRoom((SocketChannel) target, context.guard(), total);
+                    int room = TickingWriter.awaitRoom(target, context.guard(), total);
                     buffer.limit(before + Math.min(buffer.remaining(), room));
                 }
                 w = target.write(buffer);

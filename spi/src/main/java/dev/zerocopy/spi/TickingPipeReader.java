@@ -1,5 +1,6 @@
 package dev.zerocopy.spi;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.IllegalBlockingModeException;
@@ -10,11 +11,19 @@ import java.nio.channels.Selector;
 /**
  * Reads a blocking {@link Pipe.SourceChannel} in waits of at most {@value #TICK_MILLIS} ms, so that a
  * transfer blocked on a quiet pipe notices a close of its <em>other</em> channel, which the JDK does not
- * signal to a thread blocked in the pipe's read. A pipe has no timed read: for the transfer the source is
- * switched to non-blocking mode and waited on with a {@link Selector}; {@link #close()} switches it back.
- * Another thread's read of the same pipe meanwhile would see the non-blocking mode; a transfer is the
- * pipe's only reader while it runs (its reads and another's would interleave the stream anyway). The JDK
- * changes a pipe source's mode holding only its read lock, so no writer is waited for.
+ * signal to a thread blocked in the pipe's read. A pipe has no timed read; the wait is one of two:
+ * <ul>
+ *   <li>where {@code java.base/sun.nio.ch} is open to this library, on a platform thread: the JDK's own
+ *       {@code poll} of the pipe's descriptor ({@code sun.nio.ch.Net.poll}), then the channel's own
+ *       blocking read, which returns what the pipe holds. The pipe stays in blocking mode for every other
+ *       user; only another reader taking the bytes between the two makes the read wait for more.</li>
+ *   <li>otherwise (no such access, or a virtual thread, whose carrier a {@code poll} would hold): for the
+ *       transfer the source is switched to non-blocking mode and waited on with a {@link Selector};
+ *       {@link #close()} switches it back. Another thread's read of the same pipe meanwhile would see the
+ *       non-blocking mode, so a transfer should then be the pipe's only reader (its reads and another's
+ *       would interleave the stream anyway). The JDK changes a pipe source's mode holding only its read
+ *       lock, so no writer is waited for.</li>
+ * </ul>
  */
 final class TickingPipeReader implements AutoCloseable {
 
@@ -22,10 +31,12 @@ final class TickingPipeReader implements AutoCloseable {
     static final int TICK_MILLIS = TickingSocketReader.TICK_MILLIS;
 
     private final Pipe.SourceChannel source;
+    private final FileDescriptor polled;
     private final Selector selector;
 
-    private TickingPipeReader(Pipe.SourceChannel source, Selector selector) {
+    private TickingPipeReader(Pipe.SourceChannel source, FileDescriptor polled, Selector selector) {
         this.source = source;
+        this.polled = polled;
         this.selector = selector;
     }
 
@@ -37,11 +48,14 @@ final class TickingPipeReader implements AutoCloseable {
      * @throws IOException if the pipe is closed or no selector can be opened
      */
     static TickingPipeReader open(Pipe.SourceChannel source) throws IOException {
+        if (JdkChannelProtocol.AVAILABLE && !TransferContext.onVirtualThread()) {
+            return new TickingPipeReader(source, JdkChannelProtocol.fd(source), null);
+        }
         Selector selector = source.provider().openSelector();
         try {
             source.configureBlocking(false);
             source.register(selector, SelectionKey.OP_READ);
-            return new TickingPipeReader(source, selector);
+            return new TickingPipeReader(source, null, selector);
         } catch (Throwable e) {
             restore(source, selector);
             throw e;
@@ -59,6 +73,12 @@ final class TickingPipeReader implements AutoCloseable {
      * @throws IOException as the channel's read, or the guard's exception
      */
     int read(ByteBuffer dst, ChannelGuard guard, long transferred) throws IOException {
+        if (polled != null) {
+            do {
+                guard.check(transferred);
+            } while (!JdkChannelProtocol.poll(polled, JdkChannelProtocol.POLLIN, TICK_MILLIS));
+            return source.read(dst);
+        }
         while (true) {
             guard.check(transferred);
             int n = source.read(dst);
@@ -70,10 +90,12 @@ final class TickingPipeReader implements AutoCloseable {
         }
     }
 
-    /** Closes the selector and puts the pipe back into blocking mode, if it is still open. */
+    /** Closes the selector and puts the pipe back into blocking mode, if it switched it and it is still open. */
     @Override
     public void close() {
-        restore(source, selector);
+        if (selector != null) {
+            restore(source, selector);
+        }
     }
 
     private static void restore(Pipe.SourceChannel source, Selector selector) {

@@ -236,7 +236,7 @@ public final class TransferContext {
      * @throws ClassCastException if the target is not a socket channel
      */
     public int targetRoomNow() throws IOException {
-        return entered().readyNow(false) ? TickingSocketWriter.room((SocketChannel) target) : 0;
+        return entered().readyNow(false) ? TickingWriter.room((SocketChannel) target) : 0;
     }
 
     /**
