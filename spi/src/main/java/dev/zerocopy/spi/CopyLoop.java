@@ -11,7 +11,9 @@ import java.io.IOException;
  *   <li>bytes moved (more than zero) advance the position and the total, whatever error came with them;</li>
  *   <li>once the whole count has moved, the transfer has succeeded, whatever error came with the last
  *       bytes (macOS reports EAGAIN after a full chunk);</li>
- *   <li>no error and no bytes: the source ended (it may have shrunk); the loop stops and never spins;</li>
+ *   <li>no error and no bytes: the source ended (it may have shrunk); the loop stops and never spins —
+ *       unless a channel was closed meanwhile, which is reported as the close (the JDK's close of a
+ *       blocking socket in use puts a dead socket under its descriptor, which reads as an end);</li>
  *   <li>EINTR: the step is repeated at the advanced position;</li>
  *   <li>EAGAIN: in non-blocking mode the loop returns the total so far (possibly zero), as NIO's
  *       non-blocking channels do, unless the step {@linkplain TransferStep#holdsBytes() holds bytes} it
@@ -151,6 +153,7 @@ public final class CopyLoop {
                             throw new TransferFailedException(syscall, "EIO",
                                     "the target took no bytes while some were in flight", written);
                         }
+                        guard.check(written);                         // a close reads as the end
                         return written;                               // rule 3
                     }
                     break;

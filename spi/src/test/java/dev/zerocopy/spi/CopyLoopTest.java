@@ -171,6 +171,26 @@ class CopyLoopTest {
         assertTrue(source.isOpen(), "only the caller's close happened");
     }
 
+    /**
+     * The JDK's close of a blocking socket with a registered reader puts a dead socket under the descriptor,
+     * which reads as its end: an end seen while a channel was closed is that close, with the count.
+     */
+    @Test
+    void anEndSeenAfterAnotherThreadClosedTheSourceIsTheClose() {
+        AtomicInteger calls = new AtomicInteger();
+        TransferStep step = (position, count, result) -> {
+            if (calls.getAndIncrement() == 0) {
+                result.moved(100);
+            } else {
+                source.close();
+                result.moved(0);
+            }
+        };
+        TransferClosedException e = assertThrows(TransferClosedException.class,
+                () -> new CopyLoop("test", step, 1000).run(0, 500, false, Readiness.immediate(), guard));
+        assertEquals(100, e.bytesTransferred());
+    }
+
     @Test
     void unknownErrnoIsNamedByNumber() {
         TransferStep step = (position, count, result) -> result.failed(Errno.UNKNOWN, 222);
