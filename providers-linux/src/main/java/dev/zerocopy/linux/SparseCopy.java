@@ -4,7 +4,10 @@ import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.TransferFailedException;
 import dev.zerocopy.spi.CopyLoop;
 import dev.zerocopy.spi.Errno;
+import dev.zerocopy.spi.Readiness;
+import dev.zerocopy.spi.StepResult;
 import dev.zerocopy.spi.TransferContext;
+import dev.zerocopy.spi.TransferStep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 
@@ -90,6 +93,11 @@ final class SparseCopy {
                         plan.end(), context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial) {
+                    // the count may end in a hole: the target holds it once it reaches past it
+                    long length = plan.targetStart() + partial.bytesTransferred();
+                    if (LinuxFds.INSTANCE.fileSize(out.fd()) < length) {
+                        Syscalls.ftruncate(offsets, out.fd(), length);
+                    }
                     Syscalls.lseek(offsets, moved.fd(), from + partial.bytesTransferred(), SEEK_SET);
                 }
                 throw e;
@@ -117,53 +125,74 @@ final class SparseCopy {
     }
 
     /**
-     * Copies each data extent of [start, end) to the same distance from {@code targetStart}; returns the
-     * length, or {@link CopyLoop#NOT_HANDLED} if the first call declined before anything was written.
+     * Copies each data extent of [start, end) to the same distance from {@code targetStart}, through the one
+     * copy loop (which observes closes and interrupts between calls); returns the length, or
+     * {@link CopyLoop#NOT_HANDLED} if the first copy declined before anything was written.
      */
     private static long copyExtents(Offsets offsets, int walker, int in, int out, long start, long targetStart,
             long end, TransferContext context) throws IOException {
-        End reading = new End(in, true, false);
-        End writing = new End(out, true, false);
-        long offset = start;
-        boolean wrote = false;
-        while (offset < end) {
-            context.guard().check(offset - start);
-            long data = Syscalls.lseek(offsets, walker, offset, LinuxLibc.SEEK_DATA);
-            int seekErrno = data < 0 ? Syscalls.fdErrno(offsets) : 0;
-            if (data < 0 && seekErrno != LinuxLibc.ENXIO) {
-                fail("lseek(SEEK_DATA)", seekErrno, offset - start);
+        ExtentStep step = new ExtentStep(offsets, walker, in, out, targetStart - start, start, end);
+        // No chunk limit of the loop's own: a step covers a hole and the data after it (the kernel bounds
+        // each copy to MAX_RW_COUNT), so a leading hole never counts before the first copy is accepted.
+        return CopyLoop.copy("copy_file_range", step, Long.MAX_VALUE, start, end - start, Readiness.immediate(),
+                context);
+    }
+
+    /**
+     * One step of a sparse copy: from the position, skips the hole up to the next data (counted as moved,
+     * not written) and copies from there to the end of that data extent with {@code copy_file_range}, the
+     * target at the same distance from its start. The hole before a copy counts only once the copy has
+     * moved bytes, so a first copy that declines reports nothing moved and the pair is not handled.
+     */
+    private static final class ExtentStep implements TransferStep {
+        private final Offsets offsets;
+        private final int walker;
+        private final End in;
+        private final End out;
+        private final long shift;
+        private final long start;
+        private final long end;
+
+        ExtentStep(Offsets offsets, int walker, int in, int out, long shift, long start, long end) {
+            this.offsets = offsets;
+            this.walker = walker;
+            this.in = new End(in, true, false);
+            this.out = new End(out, true, false);
+            this.shift = shift;
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override
+        public void run(long position, long count, StepResult result) throws IOException {
+            long limit = position + count;
+            long data = Syscalls.lseek(offsets, walker, position, LinuxLibc.SEEK_DATA);
+            if (data < 0) {
+                int errno = Syscalls.fdErrno(offsets);
+                if (errno != LinuxLibc.ENXIO) {
+                    fail("lseek(SEEK_DATA)", errno, position - start);
+                }
+                data = end;                                  // ENXIO: only a hole remains
             }
-            if (data < 0 || data >= end) {
-                break;                                       // ENXIO: only a hole remains
+            if (data >= limit) {
+                result.moved(limit - position);              // a hole to the end of this step
+                return;
             }
             long hole = Syscalls.lseek(offsets, walker, data, LinuxLibc.SEEK_HOLE);
             if (hole < 0) {
-                fail("lseek(SEEK_HOLE)", Syscalls.fdErrno(offsets), offset - start);
+                fail("lseek(SEEK_HOLE)", Syscalls.fdErrno(offsets), position - start);
             }
-            hole = Math.min(end, hole);
-            while (data < hole) {
-                long n = Syscalls.copyFileRange(offsets, in, offsets.in(reading, data), out,
-                        offsets.out(writing, targetStart + data - start), hole - data, 0);
-                if (n > 0) {
-                    data += n;
-                    wrote = true;
-                    continue;
-                }
-                int errno = n < 0 ? Syscalls.errno(offsets) : 0;
+            long n = Syscalls.copyFileRange(offsets, in.fd(), offsets.in(in, data), out.fd(),
+                    offsets.out(out, data + shift), Math.min(hole, limit) - data, 0);
+            if (n > 0) {
+                result.moved(data - position + n);
+            } else if (n < 0) {
+                int errno = Syscalls.errno(offsets);
                 Errno error = LinuxErrno.TABLE.of(errno);
-                if (n < 0 && error == Errno.EINTR) {
-                    continue;
-                }
-                if (n < 0 && !wrote && (error == Errno.EBADF || error.meansNotHandled())) {
-                    return CopyLoop.NOT_HANDLED;        // EBADF: an O_APPEND target (copy_file_range(2))
-                }
-                context.guard().check(data - start);
-                throw new TransferFailedException("copy_file_range", n == 0 ? "EIO" : LinuxErrno.TABLE.of(errno).name(),
-                        n == 0 ? "the source ended inside a data extent" : LinuxErrno.TABLE.of(errno).description(),
-                        data - start);
+                // copy_file_range(2): EBADF means "fd_out is open for appending (O_APPEND)"
+                result.failed(error == Errno.EBADF ? Errno.EOPNOTSUPP : error, errno);
             }
-            offset = hole;
+            // n == 0: the source ended inside what was data (it shrank): the loop's end of the source
         }
-        return end - start;
     }
 }
