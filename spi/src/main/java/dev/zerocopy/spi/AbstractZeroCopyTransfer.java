@@ -89,9 +89,11 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
             if (bounded == 0) {
                 return 0;
             }
-            return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
-        } catch (IOException e) {
-            throw JdkTransferRules.refusedByShutDownOutput(e, target);
+            try {
+                return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
+            } catch (IOException e) {
+                throw JdkTransferRules.refusedByShutDownOutput(e, source, target);
+            }
         } finally {
             context.release();
         }
@@ -136,7 +138,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         try {
             return routed(context, route, source, target, position, count);
         } catch (IOException e) {
-            throw JdkTransferRules.refusedByShutDownOutput(e, target);
+            throw JdkTransferRules.refusedByShutDownOutput(e, source, target);
         } finally {
             context.release();
         }

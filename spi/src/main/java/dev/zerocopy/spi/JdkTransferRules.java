@@ -231,14 +231,15 @@ final class JdkTransferRules {
      * protocol does not check, the system call's EPIPE. Any other failure stays as it is.
      *
      * @param failure the failure
+     * @param source  the transfer's source
      * @param target  the transfer's target
      * @return the exception to throw
      */
-    static IOException refusedByShutDownOutput(IOException failure, Channel target) {
+    static IOException refusedByShutDownOutput(IOException failure, Channel source, Channel target) {
         boolean refused = failure.getClass() == ClosedChannelException.class
                 || JDK21_RULES && failure instanceof TransferFailedException call
                         && call.bytesTransferred() == 0 && "EPIPE".equals(call.errno());
-        if (refused && target instanceof SocketChannel socket && socket.isOpen()
+        if (refused && source.isOpen() && target instanceof SocketChannel socket && socket.isOpen()
                 && socket.socket().isOutputShutdown()) {
             IOException answer = outputShutDown();
             answer.initCause(failure);

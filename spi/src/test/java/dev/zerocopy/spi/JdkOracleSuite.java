@@ -471,6 +471,27 @@ public abstract class JdkOracleSuite {
         }
     }
 
+    /** A closed source comes first: its closed channel, not the shut-down socket's answer. */
+    @Test
+    void aClosedSourceIntoASocketWhoseOutputIsShutDownIsAClosedChannel() throws Exception {
+        Path source = file(4096);
+        for (boolean blocking : new boolean[] {true, false}) {
+            try (FileChannel jdkIn = open(source, READ); FileChannel zcIn = open(source, READ);
+                    Loopback jdkLoop = Loopback.open(); Loopback zcLoop = Loopback.open()) {
+                jdkIn.close();
+                zcIn.close();
+                jdkLoop.near().shutdownOutput();
+                zcLoop.near().shutdownOutput();
+                jdkLoop.near().configureBlocking(blocking);
+                zcLoop.near().configureBlocking(blocking);
+                Outcome jdk = Outcome.of(() -> jdkIn.transferTo(0, 10, jdkLoop.near()));
+                Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 0, 10, zcLoop.near()));
+                jdk.expect(zc, "a closed file into a socket whose output is shut down, "
+                        + (blocking ? "blocking" : "non-blocking"));
+            }
+        }
+    }
+
     @Test
     void transferFromASocketAfterShutdownInputReturnsZero() throws Exception {
         Path jdkTarget = file(0);
