@@ -25,7 +25,7 @@ import java.util.Objects;
  *       non-negative arguments; a position beyond the file's size transfers nothing, and the count is bounded
  *       by the size <em>at the start</em> (so a copy of a file into itself, which makes the file grow,
  *       ends). Into a connected socket, the size is read only when the range asked for reaches beyond the
- *       largest size the transfer's context saw for this file: a call within it needs no {@code fstat}
+ *       size the transfer's context last read of this file: a call within it needs no {@code fstat}
  *       ({@code sendfile} reads the file before it touches the socket, so a file that shrank ends the copy
  *       at its end with the count the bound would have given), and a 16 KiB call to a socket is one system
  *       call. Into anything else the size is always read: a copy into the same file must stop at the size
@@ -77,7 +77,7 @@ final class JdkTransferRules {
      * @param count    the count asked for
      * @param target   the target
      * @param sizes    what the transfer's context knows of the source's size: where the range asked for lies
-     *                 below a size it saw and the target is a connected socket, the bound is the count and
+     *                 below the size it last read and the target is a connected socket, the bound is the count and
      *                 no {@code fstat} is made (a file that shrank since ends the copy at its end, as the
      *                 bound would have)
      * @return the count bounded by the file's size at the start; 0 means the transfer ends here with 0

@@ -51,7 +51,7 @@ public final class TransferContext {
     private String fallbackReason;
     private int waits;
     private String protocol = "none";
-    // the largest size seen of the last source file (see knownSize), kept across transfers
+    // the size last read of the last source file (see knownSize), kept across transfers
     private WeakReference<FileChannel> sizedFile;
     private long sizeSeen;
 
@@ -115,7 +115,7 @@ public final class TransferContext {
     }
 
     /**
-     * The largest size this context saw for {@code file} if it was the last file asked about, else 0; the
+     * The size this context last read of {@code file} if it was the last file asked about, else 0; the
      * JDK's size checks need no system call when the range asked for lies below it (see
      * {@link JdkTransferRules}).
      */
@@ -124,15 +124,16 @@ public final class TransferContext {
         return sized != null && sized.get() == file ? sizeSeen : 0;
     }
 
-    /** Records a size just read from {@code file}. */
+    /**
+     * Records a size just read from {@code file}: the last size read, so that a file seen to shrink is
+     * bounded by its new size until it is read again.
+     */
     void sizeRead(FileChannel file, long size) {
         WeakReference<FileChannel> sized = sizedFile;
         if (sized == null || sized.get() != file) {
             sizedFile = new WeakReference<>(file);
-            sizeSeen = size;
-        } else {
-            sizeSeen = Math.max(sizeSeen, size);
         }
+        sizeSeen = size;
     }
 
     /** The result holder the copy loop reuses for each step of this transfer. */

@@ -54,6 +54,15 @@ class JdkTransferRulesTest {
             assertEquals(4, file.sizes);
             assertEquals(16384, JdkTransferRules.transferTo(file, 64 * 1024, 16384, sink, context));
             assertEquals(4, file.sizes, "the larger size is remembered");
+
+            try (FileChannel writer = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                writer.truncate(8 * 1024);
+            }
+            assertEquals(8192, JdkTransferRules.transferTo(file, 0, Long.MAX_VALUE, sink, context));
+            assertEquals(5, file.sizes);
+            assertEquals(8192, JdkTransferRules.transferTo(file, 0, 16384, sink, context),
+                    "a size read after the file shrank bounds the next call, not the larger one before");
+            assertEquals(6, file.sizes);
         } finally {
             context.release();
         }
