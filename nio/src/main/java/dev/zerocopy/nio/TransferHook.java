@@ -19,11 +19,13 @@ import java.util.function.Supplier;
  *   <li>when the calling thread is already inside a routed transfer (a per-thread re-entry guard): the
  *       portable fallback calls {@code FileChannel.transferTo} itself, and loading a provider may touch
  *       files; nested calls get the JDK's body, so nothing recurses;</li>
- *   <li>when obtaining or running the provider fails with anything but an {@link IOException} or a
- *       {@link RuntimeException} of the transfer itself (a missing native library, a broken provider
- *       configuration): the failure is reported once through {@link System.Logger} and the hook stays
- *       off from then on.</li>
+ *   <li>when obtaining the provider fails with anything but a {@link VirtualMachineError} (a missing
+ *       native library, a broken provider configuration): the failure is reported once through
+ *       {@link System.Logger} and the hook stays off from then on.</li>
  * </ul>
+ * A provider's transfer that fails with such an error (a call it binds on first use) may have moved bytes
+ * already: that call fails with an {@link IOException} whose cause is the error, so that the JDK does not
+ * send them again, and the hook is off from then on.
  * With those exceptions the result is {@link ZeroCopyTransfer}'s: the file's position is unchanged, a
  * non-blocking peer gives partial counts, and a blocking peer gets the whole count (the JDK may return any
  * prefix, so this only completes what it would have done in several calls).
@@ -133,8 +135,11 @@ final class TransferHook {
             } catch (IOException | RuntimeException | VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {
-                // LinkageError and the like: raised while a provider binds its natives, before any syscall.
-                return disable(e);
+                // A LinkageError and the like from a call the provider binds on first use: bytes may have
+                // moved already, so the JDK must not run the transfer again; later transfers are the JDK's.
+                disable(e);
+                throw new IOException("zerocopy: the transfer failed midway in a native binding (bytes may"
+                        + " have moved); FileChannel transfers use the JDK's own implementation from now on", e);
             }
         } finally {
             routing[0] = false;
