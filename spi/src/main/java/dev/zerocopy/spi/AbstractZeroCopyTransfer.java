@@ -116,9 +116,11 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         requireOpen(source, target);
         if (source instanceof FileChannel file) {
             requireReadable(file);
-            return advancing(file, target, true);
         }
         requireWritable(target);
+        if (source instanceof FileChannel file) {
+            return advancing(file, target, true);
+        }
         if (!JdkTransferRules.streamable(source, target)) {
             return 0;
         }

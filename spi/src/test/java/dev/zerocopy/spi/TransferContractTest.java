@@ -259,6 +259,11 @@ public abstract class TransferContractTest {
                         () -> provider().transfer(writeOnly, 0, 10, loop.near()));
                 assertThrows(NonWritableChannelException.class,
                         () -> provider().transfer(source, 0, 10, source));
+                try (FileChannel readOnly = FileChannel.open(file(10), READ)) {
+                    assertThrows(NonWritableChannelException.class, () -> provider().transfer(source, readOnly),
+                            "until the end, into a file opened for reading only");
+                    assertEquals(0, source.position(), "nothing was read");
+                }
             }
             FileChannel closed = FileChannel.open(in, READ);
             closed.close();
