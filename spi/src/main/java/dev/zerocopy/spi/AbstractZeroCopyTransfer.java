@@ -90,7 +90,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
                 return 0;
             }
             try {
-                return routed(context, FILE_TO_CHANNEL, source, target, position, bounded);
+                return routed(context, Route.FILE_TO_CHANNEL, source, target, position, bounded);
             } catch (IOException e) {
                 throw JdkTransferRules.refusedByShutDownOutput(e, source, target);
             }
@@ -106,7 +106,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (bounded == 0) {
             return 0;
         }
-        return routed(CHANNEL_TO_FILE, source, target, position, bounded);
+        return routed(Route.CHANNEL_TO_FILE, source, target, position, bounded);
     }
 
     @Override
@@ -127,15 +127,66 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         if (target instanceof FileChannel file) {
             return advancing(file, source, false);
         }
-        return routed(CHANNEL_TO_CHANNEL, source, target, 0, Long.MAX_VALUE);
+        return routed(Route.CHANNEL_TO_CHANNEL, source, target, 0, Long.MAX_VALUE);
     }
 
-    private static final int FILE_TO_CHANNEL = 0;
-    private static final int CHANNEL_TO_FILE = 1;
-    private static final int CHANNEL_TO_CHANNEL = 2;
+    /** The three kinds of transfer: the provider's hook for each, and the portable copy behind it. */
+    private enum Route {
+        FILE_TO_CHANNEL {
+            @Override
+            long hook(AbstractZeroCopyTransfer provider, Channel source, Channel target, long position, long count,
+                    TransferContext context) throws IOException {
+                return provider.fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target,
+                        context);
+            }
 
-    /** {@link #routed(TransferContext, int, Channel, Channel, long, long)} with a context from the pool. */
-    private long routed(int route, Channel source, Channel target, long position, long count) throws IOException {
+            @Override
+            long fallback(Channel source, Channel target, long position, long count, TransferContext context)
+                    throws IOException {
+                return PortableCopies.fileToChannel((FileChannel) source, position, count,
+                        (WritableByteChannel) target, context);
+            }
+        },
+        CHANNEL_TO_FILE {
+            @Override
+            long hook(AbstractZeroCopyTransfer provider, Channel source, Channel target, long position, long count,
+                    TransferContext context) throws IOException {
+                return provider.channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count,
+                        context);
+            }
+
+            @Override
+            long fallback(Channel source, Channel target, long position, long count, TransferContext context)
+                    throws IOException {
+                return PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target, position,
+                        count, context);
+            }
+        },
+        CHANNEL_TO_CHANNEL {
+            @Override
+            long hook(AbstractZeroCopyTransfer provider, Channel source, Channel target, long position, long count,
+                    TransferContext context) throws IOException {
+                return provider.channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
+            }
+
+            @Override
+            long fallback(Channel source, Channel target, long position, long count, TransferContext context)
+                    throws IOException {
+                return PortableCopies.channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target,
+                        context);
+            }
+        };
+
+        abstract long hook(AbstractZeroCopyTransfer provider, Channel source, Channel target, long position,
+                long count, TransferContext context) throws IOException;
+
+        abstract long fallback(Channel source, Channel target, long position, long count, TransferContext context)
+                throws IOException;
+    }
+
+    /** {@link #routed(TransferContext, Route, Channel, Channel, long, long)} with a context from the pool. */
+    private long routed(Route route, Channel source, Channel target, long position, long count)
+            throws IOException {
         TransferContext context = TransferContext.take();
         try {
             return routed(context, route, source, target, position, count);
@@ -150,23 +201,12 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
      * Runs the provider's hook, leaves the channels it entered, and runs the portable copy if the hook did
      * not handle the pair; one event.
      */
-    private long routed(TransferContext context, int route, Channel source, Channel target, long position,
+    private long routed(TransferContext context, Route route, Channel source, Channel target, long position,
             long count) throws IOException {
         context.start(name(), source, target);
         long n;
         try {
-            switch (route) {
-                case FILE_TO_CHANNEL:
-                    n = fileToChannel((FileChannel) source, position, count, (WritableByteChannel) target,
-                            context);
-                    break;
-                case CHANNEL_TO_FILE:
-                    n = channelToFile((ReadableByteChannel) source, (FileChannel) target, position, count,
-                            context);
-                    break;
-                default:
-                    n = channelToChannel((ReadableByteChannel) source, (WritableByteChannel) target, context);
-            }
+            n = route.hook(this, source, target, position, count, context);
         } catch (IOException | RuntimeException | Error e) {
             Throwable thrown = context.abandon(e);
             if (thrown instanceof IOException io) {
@@ -179,19 +219,7 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         }
         n = context.leave(n);
         if (n == CopyLoop.NOT_HANDLED) {
-            switch (route) {
-                case FILE_TO_CHANNEL:
-                    n = PortableCopies.fileToChannel((FileChannel) source, position, count,
-                            (WritableByteChannel) target, context);
-                    break;
-                case CHANNEL_TO_FILE:
-                    n = PortableCopies.channelToFile((ReadableByteChannel) source, (FileChannel) target,
-                            position, count, context);
-                    break;
-                default:
-                    n = PortableCopies.channelToChannel((ReadableByteChannel) source,
-                            (WritableByteChannel) target, context);
-            }
+            n = route.fallback(source, target, position, count, context);
         }
         context.finish(n);
         return n;
@@ -206,8 +234,8 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
         long n;
         try {
             n = fromFile
-                    ? routed(FILE_TO_CHANNEL, file, other, start, Long.MAX_VALUE - start)
-                    : routed(CHANNEL_TO_FILE, other, file, start, Long.MAX_VALUE - start);
+                    ? routed(Route.FILE_TO_CHANNEL, file, other, start, Long.MAX_VALUE - start)
+                    : routed(Route.CHANNEL_TO_FILE, other, file, start, Long.MAX_VALUE - start);
         } catch (IOException e) {
             if (e instanceof PartialTransfer partial && file.isOpen()) {
                 file.position(start + partial.bytesTransferred());

@@ -44,9 +44,9 @@ public final class TransferContext {
     private Channel target;
     private final ChannelGuard guard;
     private final StepResult stepResult = new StepResult();
-    private final ChannelRegistration entering = new ChannelRegistration();
+    private final ChannelRegistration registration = new ChannelRegistration();
     private boolean nonBlocking;
-    private ChannelRegistration registration;
+    private boolean entered;
     private String mechanism = "none";
     private String fallbackReason;
     private int waits;
@@ -82,8 +82,8 @@ public final class TransferContext {
         source = null;
         target = null;
         event = null;
-        registration = null;
-        entering.reset(null, null);
+        entered = false;
+        registration.reset(null, null);
         guard.reset(null, null);
         POOL.give(this);
     }
@@ -99,7 +99,7 @@ public final class TransferContext {
         this.target = target;
         this.nonBlocking = source instanceof SelectableChannel s && !s.isBlocking()
                 || target instanceof SelectableChannel t && !t.isBlocking();
-        this.registration = null;
+        this.entered = false;
         this.mechanism = "none";
         this.fallbackReason = null;
         this.waits = 0;
@@ -153,10 +153,10 @@ public final class TransferContext {
      *         closes both channels and raises {@link dev.zerocopy.TransferInterruptedException}
      */
     public boolean enter(FdOps ops) throws IOException {
-        if (registration != null) {
+        if (entered) {
             throw new IllegalStateException("entered twice");
         }
-        ChannelRegistration entering = this.entering.reset(source, target);
+        ChannelRegistration entering = registration.reset(source, target);
         try {
             if (!entering.enter(ops)) {
                 return false;
@@ -168,7 +168,7 @@ public final class TransferContext {
             guard.check(0);
             throw e;
         }
-        registration = entering;
+        entered = true;
         protocol = entering.guest() ? "guest" : "dup";
         nonBlocking = entering.nonBlocking();
         return true;
@@ -253,7 +253,7 @@ public final class TransferContext {
     }
 
     private ChannelRegistration entered() {
-        if (registration == null) {
+        if (!entered) {
             throw new IllegalStateException("the channels were not entered");
         }
         return registration;
@@ -267,14 +267,14 @@ public final class TransferContext {
      * @throws IOException the interrupt or close the JDK noticed while leaving, with the count
      */
     long leave(long transferred) throws IOException {
-        if (registration == null) {
+        if (!entered) {
             return transferred;
         }
         IOException noticed;
         try {
             noticed = registration.leave(transferred >= 0);
         } finally {
-            registration = null;
+            entered = false;
             guard.deferClose(false);        // also runs a close an interrupt left pending
         }
         if (noticed instanceof ClosedByInterruptException) {
@@ -298,14 +298,14 @@ public final class TransferContext {
      * @return the exception to throw
      */
     Throwable abandon(Throwable thrown) {
-        if (registration == null) {
+        if (!entered) {
             return thrown;
         }
         IOException noticed;
         try {
             noticed = registration.leave(false);
         } finally {
-            registration = null;
+            entered = false;
             guard.deferClose(false);
         }
         if (noticed instanceof ClosedByInterruptException && thrown instanceof TransferClosedException closed) {
