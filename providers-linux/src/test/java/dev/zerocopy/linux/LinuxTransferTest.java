@@ -133,13 +133,6 @@ class LinuxTransferTest {
                 refused = written > 4 * chunk.capacity() && sleeping("zc-socket-relay") ? refused + 1 : 0;
                 LockSupport.parkNanos(10_000_000);
             }
-            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    if (Files.readString(task.resolve("comm")).trim().equals("zc-socket-relay")) {
-                        System.err.println("WCHAN " + Files.readString(task.resolve("wchan")) + " written " + written + " sndbuf " + loop.near().getOption(StandardSocketOptions.SO_SNDBUF));
-                    }
-                }
-            }
             Future<Loopback.Received> received = loop.readAllOnPeer();
             sink.close();
             assertEquals(written, relay.get(20, TimeUnit.SECONDS));
