@@ -1,5 +1,6 @@
 package dev.zerocopy.spi;
 
+import dev.zerocopy.PartialTransfer;
 import dev.zerocopy.TransferClosedException;
 import dev.zerocopy.TransferFailedException;
 import java.io.IOException;
@@ -224,11 +225,13 @@ final class JdkTransferRules {
     }
 
     /**
-     * The exception for a transfer that failed before any byte moved into an open socket whose output was
-     * shut down: what the running JDK reports for that socket (see {@link #outputShutDown()}), whichever way
-     * the refusal surfaced — the JDK's own protocol refusing to enter the socket (a plain
-     * {@link ClosedChannelException} with both channels open), or, for a non-blocking socket, which that
-     * protocol does not check, the system call's EPIPE. Any other failure stays as it is.
+     * The exception for a transfer into an open socket whose output was shut down: what the running JDK
+     * reports for that socket (see {@link #outputShutDown(long)}), whichever way the refusal surfaced — the
+     * JDK's own protocol refusing to enter the socket before any byte moved (a plain
+     * {@link ClosedChannelException} with both channels open), or the system call's EPIPE, before any byte
+     * moved (a non-blocking socket, which that protocol does not check) or midway (another thread shut the
+     * output down during the transfer; from JDK 21 the JDK reports that as an asynchronous close, before as
+     * the call's EPIPE, which stays). Any other failure stays as it is.
      *
      * @param failure the failure
      * @param source  the transfer's source
@@ -237,11 +240,11 @@ final class JdkTransferRules {
      */
     static IOException refusedByShutDownOutput(IOException failure, Channel source, Channel target) {
         boolean refused = failure.getClass() == ClosedChannelException.class
-                || JDK21_RULES && failure instanceof TransferFailedException call
-                        && call.bytesTransferred() == 0 && "EPIPE".equals(call.errno());
+                || JDK21_RULES && failure instanceof TransferFailedException call && "EPIPE".equals(call.errno());
         if (refused && source.isOpen() && target instanceof SocketChannel socket && socket.isOpen()
                 && socket.socket().isOutputShutdown()) {
-            IOException answer = outputShutDown();
+            IOException answer = outputShutDown(failure instanceof PartialTransfer partial
+                    ? partial.bytesTransferred() : 0);
             answer.initCause(failure);
             return answer;
         }

@@ -526,6 +526,61 @@ public abstract class JdkOracleSuite {
         }
     }
 
+    /**
+     * Another thread shuts the socket's output down while a transfer from a file waits for a peer that
+     * does not read: the running JDK's exception (from JDK 21 an asynchronous close, before the write's
+     * "Broken pipe"; the JDK's call that was waiting returns what it sent, the next one throws), and the
+     * provider's tells exactly what the peer then receives.
+     */
+    @Test
+    void aShutdownOfTheOutputDuringATransferAnswersAsTheJdk() throws Exception {
+        Path source = file(32 << 20);
+        Outcome jdk = shutDownWhileWaiting(source, (in, socket) -> {
+            long total = 0;
+            while (total < 32 << 20) {          // a blocking transfer: the JDK's calls until the count
+                total += in.transferTo(total, (32 << 20) - total, socket);
+            }
+            return total;
+        }, null);
+        long[] received = new long[1];
+        Outcome zc = shutDownWhileWaiting(source, (in, socket) -> provider().transfer(in, 0, 32 << 20, socket),
+                received);
+        jdk.expect(zc, "shutdownOutput() while a transfer into the socket waits");
+        assertEquals(received[0], assertInstanceOf(PartialTransfer.class, zc.failure()).bytesTransferred(),
+                "the count is what the peer received");
+    }
+
+    /** A transfer from a file into a socket. */
+    @FunctionalInterface
+    private interface FileToSocket {
+        long run(FileChannel in, SocketChannel socket) throws Exception;
+    }
+
+    /**
+     * Runs the transfer on its own thread; once bytes reach the peer, which does not read, shuts the
+     * socket's output down and returns what the transfer did; {@code received[0]}, if given, gets what the
+     * peer then reads to its end.
+     */
+    private static Outcome shutDownWhileWaiting(Path source, FileToSocket call, long[] received) throws Exception {
+        try (FileChannel in = open(source, READ); Loopback loop = Loopback.open()) {
+            java.util.concurrent.CompletableFuture<Outcome> done = new java.util.concurrent.CompletableFuture<>();
+            Thread transfer = new Thread(() -> done.complete(Outcome.of(() -> call.run(in, loop.near()))),
+                    "stalled-transfer");
+            transfer.start();
+            loop.awaitBytesAtFar();
+            loop.near().shutdownOutput();
+            Outcome outcome = done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (received != null) {
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+                for (int n; (n = loop.far().read(buffer.clear())) >= 0; ) {
+                    received[0] += n;
+                }
+            }
+            transfer.join();
+            return outcome;
+        }
+    }
+
     // ---- a transfer blocked on a quiet socket ends on a close of either channel or an interrupt -------
 
     /** How a blocked transfer is stopped. */
