@@ -168,9 +168,10 @@ public final class LinuxTransfer extends AbstractZeroCopyTransfer {
                         return cannotBound(context);
                     }
                     // A blocking socket's receive or send inside splice holds the pipe's lock while it sleeps
-                    // (a virtual thread's socket is non-blocking underneath and never sleeps there).
+                    // (in the guest protocol a virtual thread's socket is non-blocking underneath, as the JDK
+                    // made it, and never sleeps there).
                     SyscallStep splice = SyscallStep.splice(offsets, in, out, context);
-                    if (!context.nonBlocking() && !TransferContext.onVirtualThread()) {
+                    if (!context.nonBlocking() && !(context.guest() && TransferContext.onVirtualThread())) {
                         if (from == ChannelKind.SOCKET) {
                             splice.sourceReadyFirst();
                         } else if (to == ChannelKind.SOCKET) {
