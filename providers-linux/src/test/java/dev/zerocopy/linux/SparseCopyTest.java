@@ -6,17 +6,30 @@ import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.zerocopy.PartialTransfer;
+import dev.zerocopy.spi.FdAccess;
 import dev.zerocopy.spi.PseudoRandomStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** File-to-file copies keep the source's holes where the result is the same as a dense copy's. */
 @Timeout(60)
@@ -123,5 +136,58 @@ class SparseCopyTest {
             assertEquals(SIZE, linux.transfer(in, 0, SIZE, out));
         }
         assertSameContent(source, copy);
+    }
+
+    /**
+     * A long data extent is copied in several calls, as a signal cuts a call short: an interrupt, or a
+     * close of the source by another thread, ends the copy there rather than at the extent's end, and the
+     * count is exactly what the target holds (the hole before the extent included).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"interrupt", "close of the source"})
+    void aStopInsideALongExtentEndsTheCopyThereWithTheCount(String stop) throws Exception {
+        assumeTrue("guest".equals(FdAccess.protocol()),
+                "on duplicates no signal reaches the copy: it runs to the end of its call");
+        Path source = dir.resolve("long-extent");
+        long size = EXTENT + (256L << 20);
+        byte[] block = new byte[EXTENT];
+        new PseudoRandomStream(5).fill(ByteBuffer.wrap(block));
+        try (FileChannel out = FileChannel.open(source, CREATE, WRITE)) {
+            for (long at = EXTENT; at < size; at += EXTENT) {
+                out.write(ByteBuffer.wrap(block), at);      // a hole of one extent, then 256 MiB of data
+            }
+        }
+        Path copy = dir.resolve("copy");
+        try (FileChannel in = FileChannel.open(source, READ); FileChannel out = FileChannel.open(copy, CREATE, WRITE)) {
+            FutureTask<Long> transfer = new FutureTask<>(() -> linux.transfer(in, 0, size, out));
+            Thread thread = new Thread(transfer, "sparse-copy");
+            thread.start();
+            while (Files.size(copy) < 4L * EXTENT && !transfer.isDone()) {
+                LockSupport.parkNanos(100_000);                 // until the extent's bytes flow
+            }
+            if (stop.equals("interrupt")) {
+                thread.interrupt();
+            } else {
+                in.close();
+            }
+            Throwable failure = assertThrows(ExecutionException.class, () -> transfer.get(20, TimeUnit.SECONDS))
+                    .getCause();
+            Class<? extends Throwable> expected = stop.equals("interrupt") ? ClosedByInterruptException.class
+                    : AsynchronousCloseException.class;
+            assertInstanceOf(expected, failure);
+            long count = assertInstanceOf(PartialTransfer.class, failure).bytesTransferred();
+            assertTrue(count < size, stop + " ended the copy inside the extent, at " + count + " of " + size);
+            assertEquals(count, Files.size(copy), "the count is what the target holds");
+            try (FileChannel a = FileChannel.open(source, READ); FileChannel b = FileChannel.open(copy, READ)) {
+                ByteBuffer x = ByteBuffer.allocate(EXTENT);
+                ByteBuffer y = ByteBuffer.allocate(EXTENT);
+                for (long at = 0; at < count; at += EXTENT) {
+                    int n = (int) Math.min(EXTENT, count - at);
+                    a.read(x.clear().limit(n), at);
+                    b.read(y.clear().limit(n), at);
+                    assertEquals(x.flip(), y.flip(), "at " + at);
+                }
+            }
+        }
     }
 }
