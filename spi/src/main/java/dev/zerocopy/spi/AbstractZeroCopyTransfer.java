@@ -92,6 +92,12 @@ public abstract class AbstractZeroCopyTransfer implements ZeroCopyTransfer {
             try {
                 return routed(context, Route.FILE_TO_CHANNEL, source, target, position, bounded);
             } catch (IOException e) {
+                // A socket that cannot send where the JDK would have sent nothing: a file that shrank since
+                // its size was last read (the read is skipped for sockets), or one whose size reads as zero.
+                if (JdkTransferRules.refusedBySocketBeforeAnyByte(e, source, target)
+                        && JdkTransferRules.nothingToSend(source, position)) {
+                    return 0;
+                }
                 throw JdkTransferRules.refusedByShutDownOutput(e, source, target);
             }
         } finally {

@@ -225,6 +225,44 @@ final class JdkTransferRules {
     }
 
     /**
+     * Whether a transfer that failed before any byte moved failed because its target, an open socket, cannot
+     * send: its output was shut down (the JDK's channel protocol refused it, or the system call said EPIPE)
+     * or it is not connected. Where that happens after the size read was skipped ({@link #transferTo}) or
+     * for a file whose size reads as zero, {@link #nothingToSend} tells whether the JDK would have returned 0
+     * without touching the socket.
+     *
+     * @param failure the failure
+     * @param source  the transfer's source
+     * @param target  the transfer's target
+     * @return whether the socket refused before any byte moved
+     */
+    static boolean refusedBySocketBeforeAnyByte(IOException failure, Channel source, Channel target) {
+        if (!(target instanceof SocketChannel socket) || !source.isOpen() || !socket.isOpen()) {
+            return false;
+        }
+        boolean refusal = failure.getClass() == ClosedChannelException.class
+                || failure instanceof TransferFailedException call && call.bytesTransferred() == 0
+                        && ("EPIPE".equals(call.errno()) || "ENOTCONN".equals(call.errno()));
+        return refusal && (socket.socket().isOutputShutdown() || notConnected(socket));
+    }
+
+    /**
+     * Whether the running JDK's {@code transferTo} from {@code source} at {@code position} returns 0 before
+     * it touches its target: the position lies beyond the file's size as read now, or (from JDK 21) the
+     * size reads as zero and the file has no byte at the position (the JDK then reads before it writes).
+     *
+     * @param source   the file
+     * @param position the position
+     * @return whether nothing would be sent
+     * @throws IOException if the file's size or byte cannot be read
+     */
+    static boolean nothingToSend(FileChannel source, long position) throws IOException {
+        long size = source.size();
+        return position > size
+                || JDK21_RULES && size == 0 && source.read(ByteBuffer.allocate(1), position) < 0;
+    }
+
+    /**
      * The exception for a transfer into an open socket whose output was shut down: what the running JDK
      * reports for that socket (see {@link #outputShutDown(long)}), whichever way the refusal surfaced — the
      * JDK's own protocol refusing to enter the socket before any byte moved (a plain

@@ -471,6 +471,47 @@ public abstract class JdkOracleSuite {
         }
     }
 
+    /**
+     * A socket that cannot send, where the file gives nothing to send: an empty file (from JDK 21 the JDK
+     * reads it before it writes), and a file that shrank below the position after the provider saw its
+     * larger size.
+     */
+    @Test
+    void aSocketThatCannotSendWhereTheFileGivesNothingAnswersAsTheJdk() throws Exception {
+        Path empty = file(0);
+        for (boolean connected : new boolean[] {true, false}) {
+            try (FileChannel jdkIn = open(empty, READ); FileChannel zcIn = open(empty, READ);
+                    Loopback jdkLoop = Loopback.open(); Loopback zcLoop = Loopback.open();
+                    SocketChannel jdkUnconnected = SocketChannel.open();
+                    SocketChannel zcUnconnected = SocketChannel.open()) {
+                SocketChannel jdkTarget = connected ? jdkLoop.near() : jdkUnconnected;
+                SocketChannel zcTarget = connected ? zcLoop.near() : zcUnconnected;
+                if (connected) {
+                    jdkTarget.shutdownOutput();
+                    zcTarget.shutdownOutput();
+                }
+                Outcome jdk = Outcome.of(() -> jdkIn.transferTo(0, Long.MAX_VALUE, jdkTarget));
+                Outcome zc = Outcome.of(() -> provider().transfer(zcIn, 0, Long.MAX_VALUE, zcTarget));
+                jdk.expect(zc, "an empty file into a socket " + (connected ? "whose output is shut down"
+                        : "not connected"));
+            }
+        }
+        Path shrinking = file(4096);
+        try (FileChannel in = open(shrinking, READ); Loopback jdkLoop = Loopback.open();
+                Loopback zcLoop = Loopback.open()) {
+            provider().transfer(in, 0, 4096, zcLoop.near());        // the provider has seen the size
+            in.transferTo(0, 4096, jdkLoop.near());
+            try (FileChannel writer = open(shrinking, WRITE)) {
+                writer.truncate(100);
+            }
+            jdkLoop.near().shutdownOutput();
+            zcLoop.near().shutdownOutput();
+            Outcome jdk = Outcome.of(() -> in.transferTo(1000, 100, jdkLoop.near()));
+            Outcome zc = Outcome.of(() -> provider().transfer(in, 1000, 100, zcLoop.near()));
+            jdk.expect(zc, "a file that shrank below the position, into a socket whose output is shut down");
+        }
+    }
+
     /** A closed source comes first: its closed channel, not the shut-down socket's answer. */
     @Test
     void aClosedSourceIntoASocketWhoseOutputIsShutDownIsAClosedChannel() throws Exception {
