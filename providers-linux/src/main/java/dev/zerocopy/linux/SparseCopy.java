@@ -25,6 +25,7 @@ import java.nio.channels.FileChannel;
 final class SparseCopy {
 
     private static final int SEEK_SET = 0;
+    private static final int SEEK_END = 2;
 
     /** Below this, looking for holes costs more than it can save. */
     static final long MIN_COUNT = 1 << 20;
@@ -93,11 +94,6 @@ final class SparseCopy {
                         plan.end(), context);
             } catch (IOException e) {
                 if (e instanceof PartialTransfer partial) {
-                    // the count may end in a hole: the target holds it once it reaches past it
-                    long length = plan.targetStart() + partial.bytesTransferred();
-                    if (LinuxFds.INSTANCE.fileSize(out.fd()) < length) {
-                        Syscalls.ftruncate(offsets, out.fd(), length);
-                    }
                     Syscalls.lseek(offsets, moved.fd(), from + partial.bytesTransferred(), SEEK_SET);
                 }
                 throw e;
@@ -142,7 +138,9 @@ final class SparseCopy {
      * One step of a sparse copy: from the position, skips the hole up to the next data (counted as moved,
      * not written) and copies from there to the end of that data extent with {@code copy_file_range}, the
      * target at the same distance from its start. The hole before a copy counts only once the copy has
-     * moved bytes, so a first copy that declines reports nothing moved and the pair is not handled.
+     * moved bytes, so a first copy that declines reports nothing moved and the pair is not handled; a count
+     * therefore ends in a hole only at the end of the range or of the file. Past a file that shrank, a step
+     * moves nothing: the loop's end of the source.
      */
     private static final class ExtentStep implements TransferStep {
         private final Offsets offsets;
@@ -172,7 +170,14 @@ final class SparseCopy {
                 if (errno != LinuxLibc.ENXIO) {
                     fail("lseek(SEEK_DATA)", errno, position - start);
                 }
-                data = end;                                  // ENXIO: only a hole remains
+                // ENXIO: no data from here: a hole up to the file's end, or the end itself (the file shrank,
+                // and the copy ends there, as a dense copy would)
+                long size = Syscalls.lseek(offsets, walker, 0, SEEK_END);
+                if (size < 0) {
+                    fail("lseek(SEEK_END)", Syscalls.fdErrno(offsets), position - start);
+                }
+                result.moved(Math.max(0, Math.min(limit, size) - position));
+                return;
             }
             if (data >= limit) {
                 result.moved(limit - position);              // a hole to the end of this step

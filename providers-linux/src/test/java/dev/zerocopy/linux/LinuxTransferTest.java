@@ -124,6 +124,10 @@ class LinuxTransferTest {
             long written = 0;
             int refused = 0;
             while (refused < 3) {       // the pipe refused thrice in a row while the relay, past its start, slept
+                if (relay.isDone()) {
+                    relay.get();                        // the relay's failure, not a timeout
+                    throw new AssertionError("the relay ended while the pipe was open");
+                }
                 chunk.clear();
                 int n = sink.write(chunk);
                 written += n;

@@ -148,6 +148,9 @@ class SparseCopyTest {
     void aStopInsideALongExtentEndsTheCopyThereWithTheCount(String stop) throws Exception {
         assumeTrue("guest".equals(FdAccess.protocol()),
                 "on duplicates no signal reaches the copy: it runs to the end of its call");
+        String type = Files.getFileStore(dir).type();
+        assumeTrue(!type.equals("btrfs") && !type.equals("xfs") && !type.equals("bcachefs"),
+                type + " may clone the whole extent in one call, before any stop");
         Path source = dir.resolve("long-extent");
         long size = EXTENT + (256L << 20);
         byte[] block = new byte[EXTENT];

@@ -204,7 +204,11 @@ final class JdkChannelProtocol {
     /**
      * The JDK's own {@code poll} of one descriptor ({@code Net.poll}; {@link #AVAILABLE} only): whether it
      * became ready for {@code event} ({@link #POLLIN} or {@link #POLLOUT}), or has an error or hang-up,
-     * within {@code millis} (0: without waiting). A descriptor that was closed meanwhile is not ready.
+     * within {@code millis} (0: without waiting). Outside the channel's registration the channel may be
+     * closed meanwhile: JDK 17 then polls nothing and waits the time out, JDK 25 polls the released number
+     * (ready with {@code POLLNVAL}, or another file's readiness if it was reused). Either is harmless where
+     * the caller only waits with it and then checks the channel or uses the channel's own read or write,
+     * which report the close.
      */
     static boolean poll(java.io.FileDescriptor fd, int event, long millis) throws java.io.IOException {
         try {

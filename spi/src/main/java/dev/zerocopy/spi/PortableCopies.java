@@ -355,6 +355,8 @@ final class PortableCopies {
                 }
             } catch (IOException notReadable) {
                 // closed, or input shut down: the plain read says so as the JDK does
+            } catch (java.nio.channels.IllegalSelectorException otherProvider) {
+                // a pipe of another selector provider: read plainly, as the JDK would
             }
             return new Reader(source, target, context, socket, pipe);
         }

@@ -13,11 +13,13 @@ import java.nio.channels.Selector;
  * transfer blocked on a quiet pipe notices a close of its <em>other</em> channel, which the JDK does not
  * signal to a thread blocked in the pipe's read. A pipe has no timed read; the wait is one of two:
  * <ul>
- *   <li>where {@code java.base/sun.nio.ch} is open to this library, on a platform thread: the JDK's own
- *       {@code poll} of the pipe's descriptor ({@code sun.nio.ch.Net.poll}), then the channel's own
- *       blocking read, which returns what the pipe holds. The pipe stays in blocking mode for every other
- *       user; only another reader taking the bytes between the two makes the read wait for more.</li>
- *   <li>otherwise (no such access, or a virtual thread, whose carrier a {@code poll} would hold): for the
+ *   <li>for the JDK's own pipe where {@code java.base/sun.nio.ch} is open to this library, on a platform
+ *       thread: the JDK's own {@code poll} of the pipe's descriptor ({@code sun.nio.ch.Net.poll}), then
+ *       the channel's own blocking read, which returns what the pipe holds. The pipe stays in blocking
+ *       mode for every other user; only another reader taking the bytes between the two makes the read
+ *       wait for more.</li>
+ *   <li>otherwise (no such access, another provider's pipe, or a virtual thread, whose carrier a
+ *       {@code poll} would hold): for the
  *       transfer the source is switched to non-blocking mode and waited on with a {@link Selector};
  *       {@link #close()} switches it back. Another thread's read of the same pipe meanwhile would see the
  *       non-blocking mode, so a transfer should then be the pipe's only reader (its reads and another's
@@ -48,7 +50,8 @@ final class TickingPipeReader implements AutoCloseable {
      * @throws IOException if the pipe is closed or no selector can be opened
      */
     static TickingPipeReader open(Pipe.SourceChannel source) throws IOException {
-        if (JdkChannelProtocol.AVAILABLE && !TransferContext.onVirtualThread()) {
+        if (JdkChannelProtocol.AVAILABLE && source.getClass() == JdkChannelProtocol.PIPE_SOURCE
+                && !TransferContext.onVirtualThread()) {
             return new TickingPipeReader(source, JdkChannelProtocol.fd(source), null);
         }
         Selector selector = source.provider().openSelector();

@@ -604,6 +604,8 @@ public abstract class JdkOracleSuite {
      */
     private static Outcome shutDownWhileWaiting(Path source, FileToSocket call, long[] received) throws Exception {
         try (FileChannel in = open(source, READ); Loopback loop = Loopback.open()) {
+            loop.near().setOption(java.net.StandardSocketOptions.SO_SNDBUF, 64 * 1024);   // far below 32 MiB,
+            loop.far().setOption(java.net.StandardSocketOptions.SO_RCVBUF, 64 * 1024);    // whatever tcp_wmem says
             java.util.concurrent.CompletableFuture<Outcome> done = new java.util.concurrent.CompletableFuture<>();
             Thread transfer = new Thread(() -> done.complete(Outcome.of(() -> call.run(in, loop.near()))),
                     "stalled-transfer");

@@ -114,6 +114,60 @@ class PortableStopsTest {
     }
 
     /**
+     * A pipe source that is not the JDK's own (another class, another provider) is read plainly, as the
+     * JDK's {@code transferFrom} reads it: no poll of a descriptor it may not have, no selector of another
+     * provider.
+     */
+    @Test
+    void aPipeSourceOfAnotherClassIsReadPlainly() throws Exception {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel jdkSource = pipe.source();
+                Pipe.SourceChannel source = new DelegatingSource(jdkSource);
+                FileChannel out = FileChannel.open(dir.resolve("t"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE)) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeQuietly(sink, SENT));
+            assertEquals(SENT, PORTABLE.transfer(source, out, 0, SENT));
+            writer.get(10, TimeUnit.SECONDS);
+            assertEquals(SENT, out.size());
+        }
+    }
+
+    /** A pipe source of its own class (not the JDK's, so no JDK selector takes it), reading from a JDK pipe. */
+    private static final class DelegatingSource extends Pipe.SourceChannel {
+        private final Pipe.SourceChannel inner;
+
+        DelegatingSource(Pipe.SourceChannel inner) {
+            super(java.nio.channels.spi.SelectorProvider.provider());
+            this.inner = inner;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return inner.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return inner.read(dsts, offset, length);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts) throws IOException {
+            return inner.read(dsts);
+        }
+
+        @Override
+        protected void implCloseSelectableChannel() throws IOException {
+            inner.close();
+        }
+
+        @Override
+        protected void implConfigureBlocking(boolean block) throws IOException {
+            inner.configureBlocking(block);
+        }
+    }
+
+    /**
      * A transfer waiting to write into a socket whose peer does not read is interrupted: the count is
      * exactly what the peer then reads, including the part of an interrupted write that reached the socket
      * (a blocking write where the ticking writes do not apply).
