@@ -127,7 +127,7 @@ final class SparseCopy {
      */
     private static long copyExtents(Offsets offsets, int walker, int in, int out, long start, long targetStart,
             long end, TransferContext context) throws IOException {
-        ExtentStep step = new ExtentStep(offsets, walker, in, out, targetStart - start, start, end);
+        ExtentStep step = new ExtentStep(offsets, walker, in, out, targetStart - start, start);
         // No chunk limit of the loop's own: a step covers a hole and the data after it (the kernel bounds
         // each copy to MAX_RW_COUNT), so a leading hole never counts before the first copy is accepted.
         return CopyLoop.copy("copy_file_range", step, Long.MAX_VALUE, start, end - start, Readiness.immediate(),
@@ -149,16 +149,14 @@ final class SparseCopy {
         private final End out;
         private final long shift;
         private final long start;
-        private final long end;
 
-        ExtentStep(Offsets offsets, int walker, int in, int out, long shift, long start, long end) {
+        ExtentStep(Offsets offsets, int walker, int in, int out, long shift, long start) {
             this.offsets = offsets;
             this.walker = walker;
             this.in = new End(in, true, false);
             this.out = new End(out, true, false);
             this.shift = shift;
             this.start = start;
-            this.end = end;
         }
 
         @Override
