@@ -237,13 +237,16 @@ final class JdkTransferRules {
      * @return whether the socket refused before any byte moved
      */
     static boolean refusedBySocketBeforeAnyByte(IOException failure, Channel source, Channel target) {
-        if (!(target instanceof SocketChannel socket) || !source.isOpen() || !socket.isOpen()) {
-            return false;
-        }
+        SocketChannel socket = openSocket(source, target);
         boolean refusal = failure.getClass() == ClosedChannelException.class
                 || failure instanceof TransferFailedException call && call.bytesTransferred() == 0
                         && ("EPIPE".equals(call.errno()) || "ENOTCONN".equals(call.errno()));
-        return refusal && (socket.socket().isOutputShutdown() || notConnected(socket));
+        return refusal && socket != null && (socket.socket().isOutputShutdown() || notConnected(socket));
+    }
+
+    /** The target as a socket, if it is one and both channels are open; else {@code null}. */
+    private static SocketChannel openSocket(Channel source, Channel target) {
+        return target instanceof SocketChannel socket && socket.isOpen() && source.isOpen() ? socket : null;
     }
 
     /**
@@ -279,8 +282,8 @@ final class JdkTransferRules {
     static IOException refusedByShutDownOutput(IOException failure, Channel source, Channel target) {
         boolean refused = failure.getClass() == ClosedChannelException.class
                 || JDK21_RULES && failure instanceof TransferFailedException call && "EPIPE".equals(call.errno());
-        if (refused && source.isOpen() && target instanceof SocketChannel socket && socket.isOpen()
-                && socket.socket().isOutputShutdown()) {
+        SocketChannel socket = refused ? openSocket(source, target) : null;
+        if (socket != null && socket.socket().isOutputShutdown()) {
             IOException answer = outputShutDown(failure instanceof PartialTransfer partial
                     ? partial.bytesTransferred() : 0);
             answer.initCause(failure);

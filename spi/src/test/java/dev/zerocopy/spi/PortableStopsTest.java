@@ -262,11 +262,12 @@ class PortableStopsTest {
 
         IntoFullPipe(String kind, Path dir) throws IOException {
             file = FileChannel.open(Files.write(dir.resolve("source-" + kind), new byte[32 << 20]));
-            source = kind.equals("socket") ? from.near() : file;
             if (kind.equals("socket")) {
+                source = from.near();
                 writer = CompletableFuture.runAsync(() -> writeQuietly(from.far(), Long.MAX_VALUE));
                 transfer = Running.start(() -> PORTABLE.transfer(from.near(), pipe.sink()));
             } else {
+                source = file;
                 writer = CompletableFuture.completedFuture(null);
                 transfer = Running.start(() -> PORTABLE.transfer(file, 0, 32 << 20, pipe.sink()));
             }
